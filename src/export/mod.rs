@@ -1,0 +1,1 @@
+//! Exports of an extraction: JSON (`chronomap/events/v1`), CSV, GeoJSON.

@@ -1,0 +1,319 @@
+//! Paragraphs and sentences with byte spans.
+//!
+//! Sentence ends are `.`, `!`, `?` (optionally followed by closing quotes or brackets) before
+//! white space and an upper-case letter, digit or opening quote, except after abbreviations
+//! ("Gen.", "Nov.", "U.S."), initials ("Donald J. Trump") and inside quotations, which are kept
+//! whole. Line breaks end paragraphs unless the file is hard-wrapped, in which case only blank
+//! lines do.
+
+use super::text::is_double_quote;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+}
+
+/// Words after which a period never ends a sentence (compared lower-case, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "st", "sr", "jr", "pres", "amb", "hon", "gens", "brig",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "nos", "vs", "etc", "inc", "corp", "ltd", "co", "approx", "est", "dept", "univ", "fig", "vol",
+    "ft", "mt", "ave", "blvd", "rd", "mln", "bn", "min", "max", "e.g", "i.e", "cf", "al",
+];
+
+/// Function words that start a new sentence after a dotted acronym ("… the U.S. The …").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "But", "And",
+    "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "Our", "There", "However", "Meanwhile",
+    "After", "Before", "When", "While", "As", "If", "Since", "Earlier", "Later", "Last", "Now",
+];
+
+/// Split an article into paragraphs: `(start, end)` byte ranges of non-empty text.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let hard_wrapped = is_hard_wrapped(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    let mut prev_line_len = 0usize;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let line_start = offset;
+        offset += line.len();
+        if body.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push((s, end));
+            }
+            prev_line_len = 0;
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let content_start = line_start + lead;
+        let content_end = line_start + body.trim_end().len();
+        let continues = hard_wrapped && start.is_some() && prev_line_len > 0 && {
+            // In hard-wrapped text a short line that ends a sentence ends its paragraph.
+            let prev_text = text[..end].trim_end();
+            !(prev_text.ends_with(['.', '!', '?', ':', '”', '"']) && prev_line_len < 45)
+        };
+        if !continues && let Some(s) = start.take() {
+            out.push((s, end));
+        }
+        if start.is_none() {
+            start = Some(content_start);
+        }
+        end = content_end;
+        prev_line_len = body.trim().len();
+    }
+    if let Some(s) = start {
+        out.push((s, end));
+    }
+    out
+}
+
+/// Hard-wrapped text has many lines of similar, modest length that stop mid-sentence.
+fn is_hard_wrapped(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut long = 0;
+    let mut mid_sentence = 0;
+    let mut max_len = 0;
+    for pair in lines.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        let len = line.chars().count();
+        max_len = max_len.max(len);
+        if len >= 40 && !next.is_empty() {
+            long += 1;
+            if !line.ends_with(['.', '!', '?', ':', '”', '"', ';']) {
+                mid_sentence += 1;
+            }
+        }
+    }
+    max_len <= 100 && long >= 4 && mid_sentence * 3 >= long
+}
+
+/// Sentences of the whole text.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, (start, end)) in paragraphs(text).into_iter().enumerate() {
+        split_paragraph(text, start, end, p, &mut out);
+    }
+    out
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let para = &text[start..end];
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut sentence_start = 0usize;
+    let mut in_quote = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if is_double_quote(c) {
+            in_quote = quote_opens(&chars, i, in_quote);
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow runs of terminators and closing quotes/brackets.
+            let mut j = i + 1;
+            let mut closes_quote = false;
+            while j < chars.len() {
+                let d = chars[j].1;
+                if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '’' | '\'') {
+                    j += 1;
+                } else if is_double_quote(d) && !quote_opens(&chars, j, in_quote) {
+                    closes_quote = true;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let quote_after = closes_quote;
+            if (!in_quote || quote_after)
+                && ends_sentence(para, &chars, i, j)
+            {
+                let end_byte = if j < chars.len() { chars[j].0 } else { para.len() };
+                push(out, start, sentence_start, end_byte, para, paragraph);
+                // Next sentence starts at the next non-space char.
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                sentence_start = if k < chars.len() { chars[k].0 } else { para.len() };
+                if quote_after {
+                    in_quote = false;
+                }
+                i = k;
+                continue;
+            }
+            if quote_after {
+                in_quote = false;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+        let _ = pos;
+    }
+    if sentence_start < para.len() {
+        push(out, start, sentence_start, para.len(), para, paragraph);
+    }
+}
+
+fn push(out: &mut Vec<Sentence>, base: usize, s: usize, e: usize, para: &str, paragraph: usize) {
+    let slice = &para[s..e];
+    let trimmed_end = s + slice.trim_end().len();
+    if trimmed_end > s {
+        out.push(Sentence {
+            start: base + s,
+            end: base + trimmed_end,
+            paragraph,
+        });
+    }
+}
+
+/// Whether the double quote at `i` opens a quotation, given whether one is open.
+pub(crate) fn quote_opens(chars: &[(usize, char)], i: usize, in_quote: bool) -> bool {
+    let c = chars[i].1;
+    match c {
+        '“' | '„' | '«' => true,
+        '»' => false,
+        _ => {
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            let after = chars.get(i + 1).map(|&(_, ch)| ch);
+            let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/'));
+            let space_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '!' | '?'));
+            if space_before && !space_after {
+                true
+            } else if !space_before && space_after {
+                false
+            } else {
+                // Ambiguous: toggle.
+                !in_quote
+            }
+        }
+    }
+}
+
+/// Whether the terminator run `chars[i..j]` ends a sentence.
+fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+    // Needs white space then a sentence-like start.
+    if j >= chars.len() {
+        return true;
+    }
+    if !chars[j].1.is_whitespace() {
+        return false;
+    }
+    let mut k = j;
+    while k < chars.len() && chars[k].1.is_whitespace() {
+        k += 1;
+    }
+    let Some(&(next_pos, next)) = chars.get(k) else {
+        return true;
+    };
+    let starts_like_sentence = next.is_uppercase()
+        || next.is_ascii_digit()
+        || is_double_quote(next)
+        || matches!(next, '(' | '[' | '‘' | '\'' | '•' | '-' | '—');
+    if !starts_like_sentence {
+        return false;
+    }
+    if chars[i].1 != '.' {
+        return true;
+    }
+    // The word before the period.
+    let dot_pos = chars[i].0;
+    let word_start = para[..dot_pos]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | '–'))
+        .map_or(0, |p| p + para[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &para[word_start..dot_pos];
+    let word_lower = word.to_lowercase();
+    let next_word: String = para[next_pos..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    // Initials: "Donald J. Trump".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // Dotted acronyms ("U.S.", "D.C.") end a sentence only before a typical sentence opener.
+    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    let bare = word_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.contains(&bare) {
+        // A month abbreviation ends a sentence only when no day number follows.
+        let is_month = matches!(bare, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
+        return is_month && !next.is_ascii_digit() && SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences(
+                "Maj. Gen. Oded Basyuk met U.S. officials in Washington, D.C. on Nov. 10. \
+                 President Donald J. Trump spoke. It ended."
+            ),
+            vec![
+                "Maj. Gen. Oded Basyuk met U.S. officials in Washington, D.C. on Nov. 10.",
+                "President Donald J. Trump spoke.",
+                "It ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_splits_before_a_sentence_opener() {
+        assert_eq!(
+            sentences("Syria joined the coalition led by the U.S. The move surprised many."),
+            vec!["Syria joined the coalition led by the U.S.", "The move surprised many."]
+        );
+    }
+
+    #[test]
+    fn quotes_are_kept_whole() {
+        let text = "“I look forward to meeting. Everyone is talking. Having peace matters,” Trump wrote. \
+                    He quoted Trump’s statement that “we have to help Syria.” The Global Coalition met.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "“I look forward to meeting. Everyone is talking. Having peace matters,” Trump wrote.",
+                "He quoted Trump’s statement that “we have to help Syria.”",
+                "The Global Coalition met."
+            ]
+        );
+        let straight = "Barrack said: \"It works. It is huge.\" Then he left.";
+        assert_eq!(sentences(straight), vec!["Barrack said: \"It works. It is huge.\"", "Then he left."]);
+    }
+
+    #[test]
+    fn lines_are_paragraphs_unless_hard_wrapped() {
+        let text = "Headline Without Period\nFirst sentence here. Second one.\n\nThird.";
+        let s = split_sentences(text);
+        assert_eq!(
+            s.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>(),
+            vec!["Headline Without Period", "First sentence here.", "Second one.", "Third."]
+        );
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 1, 2]);
+
+        let wrapped = "The minister arrived in the capital on Monday for\n\
+                       talks with officials from several countries that\n\
+                       had gathered for the summit. He was greeted by\n\
+                       the president and the foreign minister of the\n\
+                       host country.\n\nA new paragraph starts here and\nends here.";
+        let p = paragraphs(wrapped);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(sentences(wrapped).len(), 3);
+    }
+}

@@ -1,0 +1,16 @@
+//! chronomap: a folder of news articles → events (what, when, where, who) and quotes → a
+//! zoomable timeline linked to a map.
+//!
+//! The core (`model`, `corpus`, `extract`, `store`, `export`, `pipeline`) has no UI dependency;
+//! `app` and `views` are a thin egui layer over it.
+
+#![deny(clippy::unwrap_used)]
+
+pub mod app;
+pub mod corpus;
+pub mod export;
+pub mod extract;
+pub mod model;
+pub mod pipeline;
+pub mod store;
+pub mod views;

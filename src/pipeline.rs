@@ -1,0 +1,1 @@
+//! Inputs → [`Extraction`]: ingest then extract, articles in parallel.

@@ -1,0 +1,256 @@
+//! The event store: every article, event and quote loaded so far, with the indices the views
+//! need (by time, by place, by actor). Append-only; each append bumps `generation` so views can
+//! tell when their cached data is stale.
+
+mod filter;
+
+pub use filter::Filter;
+
+use std::collections::HashMap;
+
+use crate::model::{
+    Actor, ActorKind, Article, ArticleId, Diagnostic, Event, EventId, Extraction, Place, PlaceKey,
+    Quote, QuoteId,
+};
+
+/// Index of a distinct place in [`EventStore::places`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PlaceId(pub u32);
+
+/// Index of a distinct actor in [`EventStore::actors`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(pub u32);
+
+/// A distinct place and the events that mention it.
+#[derive(Clone, Debug)]
+pub struct PlaceEntry {
+    pub place: Place,
+    /// Sorted by event time (undated last).
+    pub events: Vec<EventId>,
+}
+
+/// A distinct actor and the events that involve it.
+#[derive(Clone, Debug)]
+pub struct ActorEntry {
+    pub actor: Actor,
+    pub events: Vec<EventId>,
+}
+
+#[derive(Default, Debug, Clone)]
+pub struct EventStore {
+    articles: Vec<Article>,
+    events: Vec<Event>,
+    quotes: Vec<Quote>,
+    diagnostics: Vec<Diagnostic>,
+    /// Bumped on every change; views compare it to invalidate caches.
+    generation: u64,
+
+    by_time: Vec<EventId>,
+    places: Vec<PlaceEntry>,
+    place_index: HashMap<PlaceKey, PlaceId>,
+    event_places: Vec<Vec<PlaceId>>,
+    actors: Vec<ActorEntry>,
+    actor_index: HashMap<(String, ActorKind), ActorId>,
+    event_actors: Vec<Vec<ActorId>>,
+}
+
+impl EventStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn from_extraction(extraction: Extraction) -> Self {
+        let mut store = Self::new();
+        store.append(extraction);
+        store
+    }
+
+    /// Add a batch. Ids in the batch are local to it (articles from `a0`); they are renumbered
+    /// so they stay unique in the store.
+    pub fn append(&mut self, batch: Extraction) {
+        let article_base = self.articles.len();
+        let event_base = self.events.len();
+        let quote_base = self.quotes.len();
+        let article_id = |id: ArticleId| ArticleId::from_index(id.index() + article_base);
+
+        for mut article in batch.articles {
+            article.id = article_id(article.id);
+            self.articles.push(article);
+        }
+        for mut quote in batch.quotes {
+            quote.id = QuoteId::from_index(quote.id.index() + quote_base);
+            quote.article = article_id(quote.article);
+            self.quotes.push(quote);
+        }
+        for mut event in batch.events {
+            event.id = EventId::from_index(event.id.index() + event_base);
+            event.article = article_id(event.article);
+            for q in &mut event.quotes {
+                *q = QuoteId::from_index(q.index() + quote_base);
+            }
+            self.events.push(event);
+        }
+        self.diagnostics.extend(batch.diagnostics);
+        self.index_from(event_base);
+        self.generation += 1;
+    }
+
+    fn index_from(&mut self, first_new: usize) {
+        for i in first_new..self.events.len() {
+            let id = EventId::from_index(i);
+            let mut place_ids = Vec::new();
+            for place in &self.events[i].places {
+                let key = place.key();
+                let pid = match self.place_index.get(&key) {
+                    Some(&pid) => pid,
+                    None => {
+                        let pid = PlaceId(self.places.len() as u32);
+                        self.places.push(PlaceEntry {
+                            place: Place {
+                                text: place.name.clone(),
+                                ..place.clone()
+                            },
+                            events: Vec::new(),
+                        });
+                        self.place_index.insert(key, pid);
+                        pid
+                    }
+                };
+                if !place_ids.contains(&pid) {
+                    self.places[pid.0 as usize].events.push(id);
+                    place_ids.push(pid);
+                }
+            }
+            self.event_places.push(place_ids);
+
+            let mut actor_ids = Vec::new();
+            for actor in &self.events[i].actors {
+                let key = (actor.name.clone(), actor.kind);
+                let aid = *self.actor_index.entry(key).or_insert_with(|| {
+                    self.actors.push(ActorEntry {
+                        actor: actor.clone(),
+                        events: Vec::new(),
+                    });
+                    ActorId(self.actors.len() as u32 - 1)
+                });
+                if !actor_ids.contains(&aid) {
+                    self.actors[aid.0 as usize].events.push(id);
+                    actor_ids.push(aid);
+                }
+            }
+            self.event_actors.push(actor_ids);
+        }
+
+        self.by_time = (0..self.events.len()).map(EventId::from_index).collect();
+        let events = &self.events;
+        self.by_time
+            .sort_by_key(|id| time_key(&events[id.index()]));
+        for entry in &mut self.places {
+            entry.events.sort_by_key(|id| time_key(&events[id.index()]));
+        }
+        for entry in &mut self.actors {
+            entry.events.sort_by_key(|id| time_key(&events[id.index()]));
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty() && self.articles.is_empty()
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn quotes(&self) -> &[Quote] {
+        &self.quotes
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&Article> {
+        self.articles.get(id.index())
+    }
+
+    pub fn event(&self, id: EventId) -> Option<&Event> {
+        self.events.get(id.index())
+    }
+
+    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
+        self.quotes.get(id.index())
+    }
+
+    /// All events in time order (by start date; undated events last, in article order).
+    pub fn by_time(&self) -> &[EventId] {
+        &self.by_time
+    }
+
+    pub fn places(&self) -> &[PlaceEntry] {
+        &self.places
+    }
+
+    pub fn place(&self, id: PlaceId) -> Option<&PlaceEntry> {
+        self.places.get(id.0 as usize)
+    }
+
+    pub fn place_id(&self, place: &Place) -> Option<PlaceId> {
+        self.place_index.get(&place.key()).copied()
+    }
+
+    /// Distinct places of an event, as store ids.
+    pub fn event_places(&self, id: EventId) -> &[PlaceId] {
+        self.event_places.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    pub fn actor(&self, id: ActorId) -> Option<&ActorEntry> {
+        self.actors.get(id.0 as usize)
+    }
+
+    pub fn event_actors(&self, id: EventId) -> &[ActorId] {
+        self.event_actors.get(id.index()).map_or(&[], Vec::as_slice)
+    }
+
+    /// Quotes of an article, in text order.
+    pub fn quotes_of_article(&self, id: ArticleId) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(move |q| q.article == id)
+    }
+
+    /// Events passing `filter`, in time order.
+    pub fn filtered<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = &'a Event> + 'a {
+        self.by_time
+            .iter()
+            .map(|id| &self.events[id.index()])
+            .filter(move |e| filter.matches(self, e))
+    }
+
+    /// The whole store as an exportable document.
+    pub fn to_extraction(&self) -> Extraction {
+        Extraction {
+            articles: self.articles.clone(),
+            events: self.events.clone(),
+            quotes: self.quotes.clone(),
+            diagnostics: self.diagnostics.clone(),
+        }
+    }
+}
+
+/// Sort key: dated events by start then end, undated after all dated ones.
+fn time_key(event: &Event) -> (bool, chrono::NaiveDate, chrono::NaiveDate, u32) {
+    match &event.when {
+        Some(w) => (false, w.start, w.end, event.id.0),
+        None => (true, chrono::NaiveDate::MIN, chrono::NaiveDate::MIN, event.id.0),
+    }
+}
