@@ -97,7 +97,10 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"\x1f\x8b", "gzip archive"),
         (b"\x7fELF", "executable"),
         (b"MZ", "Windows executable"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "legacy Office document",
+        ),
         (b"{\\rtf", "RTF document"),
     ];
     SIGNATURES
@@ -118,7 +121,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 > pairs * 7 && even_nul * 10 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 > pairs * 7 && odd_nul * 10 < pairs {
@@ -188,7 +196,8 @@ mod tests {
     #[test]
     fn windows_1252_is_detected_not_mangled() {
         // "Café in Señor’s “quote”" in Windows-1252.
-        let bytes = b"Le caf\xe9 du Se\xf1or\x92s \x93quote\x94 \xe0 Paris, pr\xe8s de l'\xe9glise.";
+        let bytes =
+            b"Le caf\xe9 du Se\xf1or\x92s \x93quote\x94 \xe0 Paris, pr\xe8s de l'\xe9glise.";
         let d = decode(bytes, false).unwrap();
         assert!(d.text.contains("café"), "{}", d.text);
         assert!(d.text.contains("Señor’s “quote”"), "{}", d.text);

@@ -26,8 +26,31 @@ const SKIPPED: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-    "blockquote", "pre", "tr", "table", "main", "body", "dd", "dt", "hr", "figcaption", "title",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "tr",
+    "table",
+    "main",
+    "body",
+    "dd",
+    "dt",
+    "hr",
+    "figcaption",
+    "title",
 ];
 
 pub fn html_to_text(html: &str) -> HtmlDocument {
@@ -69,15 +92,20 @@ pub fn html_to_text(html: &str) -> HtmlDocument {
                         let content = attr("content").filter(|c| !c.is_empty());
                         match (key.as_str(), content) {
                             (
-                                "article:published_time" | "og:published_time" | "date"
-                                | "pubdate" | "publish-date" | "publishdate" | "dc.date"
-                                | "dc.date.issued" | "datepublished" | "sailthru.date"
+                                "article:published_time"
+                                | "og:published_time"
+                                | "date"
+                                | "pubdate"
+                                | "publish-date"
+                                | "publishdate"
+                                | "dc.date"
+                                | "dc.date.issued"
+                                | "datepublished"
+                                | "sailthru.date"
                                 | "parsely-pub-date",
                                 Some(c),
                             ) => {
-                                if doc.published.is_none()
-                                    || key == "article:published_time"
-                                {
+                                if doc.published.is_none() || key == "article:published_time" {
                                     doc.published = Some(c);
                                 }
                             }
@@ -252,8 +280,7 @@ impl TextBuilder {
             if !trimmed.is_empty() {
                 if self.pending_break && !self.out.is_empty() {
                     self.out.push_str("\n\n");
-                } else if self.pending_space && !self.out.is_empty() && !self.out.ends_with('\n')
-                {
+                } else if self.pending_space && !self.out.is_empty() && !self.out.ends_with('\n') {
                     self.out.push(' ');
                 }
                 self.pending_break = false;
@@ -304,18 +331,45 @@ mod tests {
     #[test]
     fn keeps_article_text_and_drops_chrome() {
         let doc = html_to_text(PAGE);
-        assert!(doc.text.starts_with("Rubio meets Shaibani\n\nU.S. Secretary"), "{}", doc.text);
-        assert!(doc.text.contains("met on Thursday with Syrian Foreign Minister"));
-        assert!(doc.text.contains("15 years — a “landmark”."), "{}", doc.text);
-        for junk in ["not text", "alert", "color", "Home", "Subscribe", "Related", "©"] {
-            assert!(!doc.text.contains(junk), "{junk} leaked into {:?}", doc.text);
+        assert!(
+            doc.text
+                .starts_with("Rubio meets Shaibani\n\nU.S. Secretary"),
+            "{}",
+            doc.text
+        );
+        assert!(
+            doc.text
+                .contains("met on Thursday with Syrian Foreign Minister")
+        );
+        assert!(
+            doc.text.contains("15 years — a “landmark”."),
+            "{}",
+            doc.text
+        );
+        for junk in [
+            "not text",
+            "alert",
+            "color",
+            "Home",
+            "Subscribe",
+            "Related",
+            "©",
+        ] {
+            assert!(
+                !doc.text.contains(junk),
+                "{junk} leaked into {:?}",
+                doc.text
+            );
         }
     }
 
     #[test]
     fn reads_metadata() {
         let doc = html_to_text(PAGE);
-        assert_eq!(doc.title.as_deref(), Some("Rubio meets Shaibani in Antalya"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Rubio meets Shaibani in Antalya")
+        );
         assert_eq!(doc.site_name.as_deref(), Some("Example News"));
         assert_eq!(doc.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(doc.published.as_deref(), Some("2025-05-16T08:00:00Z"));

@@ -103,11 +103,17 @@ pub fn parse_sources_csv(text: &str, display_path: &str) -> (SourcesTable, Vec<D
     let outlet_col = column("outlet").or_else(|| column("source"));
     let title_col = column("title");
     let url_col = column("url");
-    let needed = [Some(file_col), published_col, outlet_col, title_col, url_col]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0)
+    let needed = [
+        Some(file_col),
+        published_col,
+        outlet_col,
+        title_col,
+        url_col,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0)
         + 1;
 
     for record in reader.records() {
@@ -278,10 +284,19 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("Kurdistan24"));
         assert_eq!(a.published, Some(ymd(2026, 1, 7)));
         assert_eq!(a.url.as_deref(), Some("https://k24.net/x"));
-        assert_eq!(table.get("003.txt").unwrap().published, Some(ymd(2025, 5, 16)));
+        assert_eq!(
+            table.get("003.txt").unwrap().published,
+            Some(ymd(2025, 5, 16))
+        );
         assert_eq!(table.get("003.txt").unwrap().outlet, None);
-        assert_eq!(table.get("sub/005.txt").unwrap().published, Some(ymd(2025, 5, 16)));
-        assert!(table.get("other/004.txt").is_some(), "falls back to the file name");
+        assert_eq!(
+            table.get("sub/005.txt").unwrap().published,
+            Some(ymd(2025, 5, 16))
+        );
+        assert!(
+            table.get("other/004.txt").is_some(),
+            "falls back to the file name"
+        );
     }
 
     #[test]
@@ -293,10 +308,22 @@ mod tests {
                    c.txt,2025-02-30,Z\n";
         let (table, diags) = parse_sources_csv(csv, "f/sources.csv");
         let messages: Vec<String> = diags.iter().map(ToString::to_string).collect();
-        assert!(messages[0].contains("line 2") && messages[0].contains("not a date"), "{messages:?}");
-        assert!(messages[1].contains("line 3") && messages[1].contains("1 columns"), "{messages:?}");
-        assert!(messages[2].contains("line 4") && messages[2].contains("`file`"), "{messages:?}");
-        assert!(messages[3].contains("line 5") && messages[3].contains("2025-02-30"), "{messages:?}");
+        assert!(
+            messages[0].contains("line 2") && messages[0].contains("not a date"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("line 3") && messages[1].contains("1 columns"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].contains("line 4") && messages[2].contains("`file`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[3].contains("line 5") && messages[3].contains("2025-02-30"),
+            "{messages:?}"
+        );
         // The rows that could be read keep what was good in them.
         assert_eq!(table.get("a.txt").unwrap().outlet.as_deref(), Some("X"));
         assert!(table.get("b.txt").is_some());
@@ -326,8 +353,14 @@ mod tests {
 
     #[test]
     fn file_name_dates() {
-        assert_eq!(date_in_file_name("2025-11-10-slug.txt"), Some(ymd(2025, 11, 10)));
-        assert_eq!(date_in_file_name("reuters_2025_11_10.md"), Some(ymd(2025, 11, 10)));
+        assert_eq!(
+            date_in_file_name("2025-11-10-slug.txt"),
+            Some(ymd(2025, 11, 10))
+        );
+        assert_eq!(
+            date_in_file_name("reuters_2025_11_10.md"),
+            Some(ymd(2025, 11, 10))
+        );
         assert_eq!(date_in_file_name("20251110-a.txt"), Some(ymd(2025, 11, 10)));
         assert_eq!(date_in_file_name("000_81e416ba7caf8e8f.txt"), None);
         assert_eq!(date_in_file_name("2025-13-40.txt"), None);

@@ -191,10 +191,7 @@ fn load_sources_table(dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<A
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                path.to_string_lossy(),
-                describe_io(&e),
-            ));
+            diagnostics.push(Diagnostic::error(path.to_string_lossy(), describe_io(&e)));
             return None;
         }
     };

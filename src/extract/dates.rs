@@ -41,29 +41,71 @@ pub enum Unit {
 pub enum RawDate {
     Full(NaiveDate),
     /// "November 10" (year absent), "November 10, 2025".
-    MonthDay { month: u32, day: u32, year: Option<i32>, year_offset: Option<i32> },
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+        year_offset: Option<i32>,
+    },
     /// "September", "September 2014", "last December", "December last year".
-    Month { month: u32, year: Option<i32>, year_offset: Option<i32>, rel: Option<i32>, part: Option<Part> },
-    Year { year: i32, part: Option<Part> },
-    Decade { start: i32 },
+    Month {
+        month: u32,
+        year: Option<i32>,
+        year_offset: Option<i32>,
+        rel: Option<i32>,
+        part: Option<Part>,
+    },
+    Year {
+        year: i32,
+        part: Option<Part>,
+    },
+    Decade {
+        start: i32,
+    },
     /// "spring 2024", "last summer" (0 = winter … 3 = autumn).
-    Season { season: u8, year: Option<i32>, rel: Option<i32> },
+    Season {
+        season: u8,
+        year: Option<i32>,
+        rel: Option<i32>,
+    },
     /// "on Saturday", "last Friday", "next Monday".
-    Weekday { weekday: Weekday, rel: Option<i32> },
+    Weekday {
+        weekday: Weekday,
+        rel: Option<i32>,
+    },
     /// "yesterday" (-1), "today" (0), "tomorrow" (1).
     DayOffset(i32),
     /// "last week" (-1), "this month" (0), "next year" (1).
-    Relative { unit: Unit, offset: i32 },
+    Relative {
+        unit: Unit,
+        offset: i32,
+    },
     /// "earlier this year" (-1), "later this month" (1).
-    ThisPart { unit: Unit, dir: i32 },
+    ThisPart {
+        unit: Unit,
+        dir: i32,
+    },
     /// "two weeks ago".
-    Ago { n: u32, unit: Unit },
+    Ago {
+        n: u32,
+        unit: Unit,
+    },
     /// "within the next two weeks", "in the coming days".
-    Within { n: u32, unit: Unit },
+    Within {
+        n: u32,
+        unit: Unit,
+    },
     /// "in two weeks" (only counted in a future clause).
-    In { n: u32, unit: Unit },
+    In {
+        n: u32,
+        unit: Unit,
+    },
     /// "six months after", "two years later": relative to the previous date in the text.
-    After { n: u32, unit: Unit, dir: i32 },
+    After {
+        n: u32,
+        unit: Unit,
+        dir: i32,
+    },
 }
 
 /// A date expression found in text.
@@ -83,22 +125,68 @@ pub struct DateMention {
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
 
-const APPROX_WORDS: &[&str] = &["around", "about", "approximately", "roughly", "nearly", "circa", "some", "almost"];
+const APPROX_WORDS: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "nearly",
+    "circa",
+    "some",
+    "almost",
+];
 const PREPOSITIONS: &[&str] = &[
-    "in", "on", "since", "by", "until", "till", "from", "before", "after", "during", "through",
-    "throughout", "of", "at", "starting",
+    "in",
+    "on",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "during",
+    "through",
+    "throughout",
+    "of",
+    "at",
+    "starting",
 ];
 
 fn month_of(word: &str) -> Option<u32> {
@@ -197,7 +285,9 @@ impl<'a> Toks<'a> {
         let s = self.n(i);
         let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &s[digits.len()..];
-        if !(suffix.is_empty() && t.kind == TokKind::Number || matches!(suffix, "st" | "nd" | "rd" | "th")) {
+        if !(suffix.is_empty() && t.kind == TokKind::Number
+            || matches!(suffix, "st" | "nd" | "rd" | "th"))
+        {
             return None;
         }
         if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -274,7 +364,10 @@ pub fn find_dates(src: &str, toks: &[Token]) -> Vec<DateMention> {
             let raw = apply_part_prefix(&t, start, i, raw);
             // "late Tuesday" is a time of day; "late 2024" is a vague stretch of the year.
             let vague_part = part_word
-                && matches!(raw, RawDate::Month { .. } | RawDate::Year { .. } | RawDate::Season { .. });
+                && matches!(
+                    raw,
+                    RawDate::Month { .. } | RawDate::Year { .. } | RawDate::Season { .. }
+                );
             let approximate = approx_core || hedged || vague_part;
             out.push(DateMention {
                 tok_start: start,
@@ -308,9 +401,17 @@ fn extend_left(t: &Toks, core_start: usize, prev: &[DateMention]) -> (usize, boo
         let w = t.n(start - 1);
         if APPROX_WORDS.contains(&w) {
             hedged = true;
-        } else if matches!(w, "early" | "mid" | "late" | "end" | "beginning" | "start" | "middle") {
+        } else if matches!(
+            w,
+            "early" | "mid" | "late" | "end" | "beginning" | "start" | "middle"
+        ) {
             part_word = true;
-        } else if w == "of" && matches!(t.n(start.saturating_sub(2)), "end" | "beginning" | "start" | "middle") {
+        } else if w == "of"
+            && matches!(
+                t.n(start.saturating_sub(2)),
+                "end" | "beginning" | "start" | "middle"
+            )
+        {
         } else if w == "the" && matches!(t.n(start), "end" | "beginning" | "start" | "middle") {
         } else if PREPOSITIONS.contains(&w) && w != "of" {
             start -= 1;
@@ -326,7 +427,10 @@ fn extend_left(t: &Toks, core_start: usize, prev: &[DateMention]) -> (usize, boo
 /// "early/mid/late" and "the end of" before a month or year narrow it.
 fn apply_part_prefix(t: &Toks, start: usize, core: usize, raw: RawDate) -> RawDate {
     let words: Vec<&str> = (start..core).map(|k| t.n(k)).collect();
-    let part = if words.iter().any(|w| matches!(*w, "early" | "beginning" | "start")) {
+    let part = if words
+        .iter()
+        .any(|w| matches!(*w, "early" | "beginning" | "start"))
+    {
         Some(Part::Early)
     } else if words.iter().any(|w| matches!(*w, "mid" | "middle")) {
         Some(Part::Mid)
@@ -337,10 +441,23 @@ fn apply_part_prefix(t: &Toks, start: usize, core: usize, raw: RawDate) -> RawDa
     };
     let Some(part) = part else { return raw };
     match raw {
-        RawDate::Month { month, year, year_offset, rel, part: None } => {
-            RawDate::Month { month, year, year_offset, rel, part: Some(part) }
-        }
-        RawDate::Year { year, part: None } => RawDate::Year { year, part: Some(part) },
+        RawDate::Month {
+            month,
+            year,
+            year_offset,
+            rel,
+            part: None,
+        } => RawDate::Month {
+            month,
+            year,
+            year_offset,
+            rel,
+            part: Some(part),
+        },
+        RawDate::Year { year, part: None } => RawDate::Year {
+            year,
+            part: Some(part),
+        },
         other => other,
     }
 }
@@ -352,7 +469,11 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
     // ISO 2025-11-10 or 2025/11/10.
     if let Some(y) = t.year_at(i) {
         for sep in ['-', '/'] {
-            if t.is_punct(i + 1, sep) && t.is_num(i + 2) && t.is_punct(i + 3, sep) && t.is_num(i + 4) {
+            if t.is_punct(i + 1, sep)
+                && t.is_num(i + 2)
+                && t.is_punct(i + 3, sep)
+                && t.is_num(i + 4)
+            {
                 let m: u32 = t.raw(i + 2).parse().ok()?;
                 let d: u32 = t.raw(i + 4).parse().ok()?;
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
@@ -376,13 +497,30 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
                 Some(y) => (Some(y), i + 2),
                 None => (None, i + 1),
             };
-            return Some((RawDate::Month { month, year, year_offset: None, rel: None, part: Some(part) }, end, true));
+            return Some((
+                RawDate::Month {
+                    month,
+                    year,
+                    year_offset: None,
+                    rel: None,
+                    part: Some(part),
+                },
+                end,
+                true,
+            ));
         }
         if rest.len() == 4
             && let Ok(year) = rest.parse::<i32>()
             && (1000..2200).contains(&year)
         {
-            return Some((RawDate::Year { year, part: Some(part) }, i + 1, true));
+            return Some((
+                RawDate::Year {
+                    year,
+                    part: Some(part),
+                },
+                i + 1,
+                true,
+            ));
         }
     }
 
@@ -402,15 +540,44 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
                 end += comma + 2;
             }
             if t.raw(j).len() <= 2 || t.n(j).ends_with(|c: char| c.is_alphabetic()) {
-                return Some((RawDate::MonthDay { month, day, year, year_offset }, end, false));
+                return Some((
+                    RawDate::MonthDay {
+                        month,
+                        day,
+                        year,
+                        year_offset,
+                    },
+                    end,
+                    false,
+                ));
             }
         }
         let of = usize::from(t.n(j) == "of");
         if let Some(y) = t.year_at(j + of) {
-            return Some((RawDate::Month { month, year: Some(y), year_offset: None, rel: None, part: None }, j + of + 1, false));
+            return Some((
+                RawDate::Month {
+                    month,
+                    year: Some(y),
+                    year_offset: None,
+                    rel: None,
+                    part: None,
+                },
+                j + of + 1,
+                false,
+            ));
         }
         if let Some(off) = t.year_rel_at(j) {
-            return Some((RawDate::Month { month, year: None, year_offset: Some(off), rel: None, part: None }, j + 2, false));
+            return Some((
+                RawDate::Month {
+                    month,
+                    year: None,
+                    year_offset: Some(off),
+                    rel: None,
+                    part: None,
+                },
+                j + 2,
+                false,
+            ));
         }
         // A bare month. "May" and "March" alone are too often other words: require a
         // preposition or relative word before them.
@@ -424,12 +591,42 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
         let ambiguous = matches!(w, "may" | "march" | "mar" | "jan" | "sep" | "dec" | "aug");
         let temporal_prev = matches!(
             prev,
-            "in" | "since" | "by" | "until" | "till" | "from" | "before" | "after" | "during"
-                | "early" | "mid" | "late" | "of" | "through" | "last" | "past" | "next" | "this"
-                | "previous" | "coming" | "end" | "between" | "and" | "to"
+            "in" | "since"
+                | "by"
+                | "until"
+                | "till"
+                | "from"
+                | "before"
+                | "after"
+                | "during"
+                | "early"
+                | "mid"
+                | "late"
+                | "of"
+                | "through"
+                | "last"
+                | "past"
+                | "next"
+                | "this"
+                | "previous"
+                | "coming"
+                | "end"
+                | "between"
+                | "and"
+                | "to"
         );
         if !ambiguous || temporal_prev {
-            return Some((RawDate::Month { month, year: None, year_offset: None, rel, part: None }, j, false));
+            return Some((
+                RawDate::Month {
+                    month,
+                    year: None,
+                    year_offset: None,
+                    rel,
+                    part: None,
+                },
+                j,
+                false,
+            ));
         }
         return None;
     }
@@ -442,7 +639,16 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
                 Some(y) => (Some(y), j + 1),
                 None => (None, j),
             };
-            return Some((RawDate::MonthDay { month, day, year, year_offset: None }, end, false));
+            return Some((
+                RawDate::MonthDay {
+                    month,
+                    day,
+                    year,
+                    year_offset: None,
+                },
+                end,
+                false,
+            ));
         }
     }
 
@@ -501,7 +707,15 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
             return Some((RawDate::Relative { unit, offset }, i + 2, false));
         }
         if let Some(season) = season_of(next) {
-            return Some((RawDate::Season { season, year: None, rel: Some(offset) }, i + 2, false));
+            return Some((
+                RawDate::Season {
+                    season,
+                    year: None,
+                    rel: Some(offset),
+                },
+                i + 2,
+                false,
+            ));
         }
         if offset == -1 && next == "night" {
             return Some((RawDate::DayOffset(-1), i + 2, false));
@@ -525,7 +739,15 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
     if let Some(season) = season_of(w) {
         let of = usize::from(t.n(i + 1) == "of");
         if let Some(y) = t.year_at(i + 1 + of) {
-            return Some((RawDate::Season { season, year: Some(y), rel: None }, i + 2 + of, false));
+            return Some((
+                RawDate::Season {
+                    season,
+                    year: Some(y),
+                    rel: None,
+                },
+                i + 2 + of,
+                false,
+            ));
         }
     }
 
@@ -553,7 +775,11 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
             Some(n) => (n, i + 4),
             None => (1, i + 3),
         };
-        let (n, k) = if t.n(i + 3) == "a" && t.n(i + 4) == "few" { (3, i + 5) } else { (n, k) };
+        let (n, k) = if t.n(i + 3) == "a" && t.n(i + 4) == "few" {
+            (3, i + 5)
+        } else {
+            (n, k)
+        };
         if let Some(unit) = unit_of(t.n(k)) {
             let approx = w != "within";
             return Some((RawDate::Within { n, unit }, k + 1, approx));
@@ -568,12 +794,26 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
 
     // "over the weekend", "this weekend" (handled above), "the weekend".
     if matches!(w, "over" | "during") && t.n(i + 1) == "the" && t.n(i + 2) == "weekend" {
-        return Some((RawDate::Relative { unit: Unit::Weekend, offset: 0 }, i + 3, false));
+        return Some((
+            RawDate::Relative {
+                unit: Unit::Weekend,
+                offset: 0,
+            },
+            i + 3,
+            false,
+        ));
     }
 
     // "two weeks ago", "a decade ago", "over a decade ago", "six months after/later".
-    let (lead, qty_at) = if matches!(w, "over" | "more" | "nearly" | "almost" | "about" | "some" | "roughly") {
-        let skip = if w == "more" && t.n(i + 1) == "than" { 2 } else { 1 };
+    let (lead, qty_at) = if matches!(
+        w,
+        "over" | "more" | "nearly" | "almost" | "about" | "some" | "roughly"
+    ) {
+        let skip = if w == "more" && t.n(i + 1) == "than" {
+            2
+        } else {
+            1
+        };
         (true, i + skip)
     } else {
         (false, i)
@@ -630,52 +870,258 @@ fn is_count_not_year(t: &Toks, i: usize) -> bool {
         && !t.is_cap(i + 1)
         && !matches!(
             next,
-            "was" | "is" | "has" | "as" | "its" | "this" | "his" | "plus" | "across" | "towards"
-                | "afterwards" | "sees" | "marks" | "saw" | "elections" | "talks" | "protests"
-                | "accords" | "games" | "olympics" | "riots" | "clashes" | "hostilities"
-                | "negotiations" | "sanctions" | "agreements" | "attacks" | "strikes"
-                | "polls" | "events" | "uprisings" | "wars" | "campaigns" | "levels" | "figures"
-                | "deadlines" | "goals" | "targets" | "budgets"
+            "was"
+                | "is"
+                | "has"
+                | "as"
+                | "its"
+                | "this"
+                | "his"
+                | "plus"
+                | "across"
+                | "towards"
+                | "afterwards"
+                | "sees"
+                | "marks"
+                | "saw"
+                | "elections"
+                | "talks"
+                | "protests"
+                | "accords"
+                | "games"
+                | "olympics"
+                | "riots"
+                | "clashes"
+                | "hostilities"
+                | "negotiations"
+                | "sanctions"
+                | "agreements"
+                | "attacks"
+                | "strikes"
+                | "polls"
+                | "events"
+                | "uprisings"
+                | "wars"
+                | "campaigns"
+                | "levels"
+                | "figures"
+                | "deadlines"
+                | "goals"
+                | "targets"
+                | "budgets"
         );
     plural_noun
-        || matches!(next, "people" | "km" | "kilometres" | "kilometers" | "miles" | "dollars" | "euros" | "men" | "women" | "children")
+        || matches!(
+            next,
+            "people"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "dollars"
+                | "euros"
+                | "men"
+                | "women"
+                | "children"
+        )
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tense of the clause around a date.
 
 const FUTURE_SINGLE: &[&str] = &[
-    "will", "'ll", "shall", "upcoming", "forthcoming", "planned", "scheduled", "slated", "expected",
-    "plans", "planning", "intends", "aims", "next", "would", "tomorrow", "poised", "due", "later",
-    "hopes", "hope", "anticipated", "proposed",
+    "will",
+    "'ll",
+    "shall",
+    "upcoming",
+    "forthcoming",
+    "planned",
+    "scheduled",
+    "slated",
+    "expected",
+    "plans",
+    "planning",
+    "intends",
+    "aims",
+    "next",
+    "would",
+    "tomorrow",
+    "poised",
+    "due",
+    "later",
+    "hopes",
+    "hope",
+    "anticipated",
+    "proposed",
 ];
 
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "met", "told", "held", "took", "began", "came", "went", "made",
-    "gave", "saw", "won", "led", "fought", "struck", "broke", "left", "rose", "fell", "sent",
-    "spoke", "wrote", "brought", "thought", "knew", "found", "became", "got", "paid", "ran",
-    "stood", "lost", "sought", "drew", "grew", "overthrew", "threw", "withdrew", "flew", "bought",
-    "built", "meant", "kept", "felt", "heard", "fled", "sold", "spent", "understood", "won",
-    "chose", "drove", "hid", "rode", "shook", "stole", "swore", "tore", "woke", "arose", "ago",
-    "earlier", "previously", "last", "former", "once", "already", "slew", "shot", "hit", "beat",
-    "quit", "split", "seized", "laid", "lay", "bore",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "told",
+    "held",
+    "took",
+    "began",
+    "came",
+    "went",
+    "made",
+    "gave",
+    "saw",
+    "won",
+    "led",
+    "fought",
+    "struck",
+    "broke",
+    "left",
+    "rose",
+    "fell",
+    "sent",
+    "spoke",
+    "wrote",
+    "brought",
+    "thought",
+    "knew",
+    "found",
+    "became",
+    "got",
+    "paid",
+    "ran",
+    "stood",
+    "lost",
+    "sought",
+    "drew",
+    "grew",
+    "overthrew",
+    "threw",
+    "withdrew",
+    "flew",
+    "bought",
+    "built",
+    "meant",
+    "kept",
+    "felt",
+    "heard",
+    "fled",
+    "sold",
+    "spent",
+    "understood",
+    "won",
+    "chose",
+    "drove",
+    "hid",
+    "rode",
+    "shook",
+    "stole",
+    "swore",
+    "tore",
+    "woke",
+    "arose",
+    "ago",
+    "earlier",
+    "previously",
+    "last",
+    "former",
+    "once",
+    "already",
+    "slew",
+    "shot",
+    "hit",
+    "beat",
+    "quit",
+    "split",
+    "seized",
+    "laid",
+    "lay",
+    "bore",
 ];
 
 /// Speech verbs report, they do not date: "said the visit is expected…" is about the visit.
 const REPORTING: &[&str] = &[
-    "said", "told", "announced", "added", "noted", "stated", "confirmed", "explained", "revealed",
-    "reported", "wrote", "declared", "claimed", "insisted", "argued", "stressed", "emphasized",
-    "emphasised", "indicated", "suggested", "warned", "cautioned", "clarified", "according",
+    "said",
+    "told",
+    "announced",
+    "added",
+    "noted",
+    "stated",
+    "confirmed",
+    "explained",
+    "revealed",
+    "reported",
+    "wrote",
+    "declared",
+    "claimed",
+    "insisted",
+    "argued",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "indicated",
+    "suggested",
+    "warned",
+    "cautioned",
+    "clarified",
+    "according",
 ];
 
 const NOT_PAST_ED: &[&str] = &[
-    "need", "speed", "seed", "red", "bed", "shed", "united", "limited", "interested", "concerned",
-    "alleged", "so-called", "based", "armed", "unprecedented", "detailed", "advanced", "indeed",
-    "proceed", "exceed", "succeed", "feed", "breed", "weed", "led", "embed", "hundred", "sacred",
-    "wicked", "naked", "supposed", "dedicated", "sophisticated", "complicated", "renewed",
-    "unified", "unrelated", "related", "experienced", "skilled", "mixed", "sustained", "balanced",
-    "coordinated", "informed", "qualified", "registered", "reinforced", "isolated", "involved",
-    "reconstituted", "talented", "assumed", "proposed", "unified",
+    "need",
+    "speed",
+    "seed",
+    "red",
+    "bed",
+    "shed",
+    "united",
+    "limited",
+    "interested",
+    "concerned",
+    "alleged",
+    "so-called",
+    "based",
+    "armed",
+    "unprecedented",
+    "detailed",
+    "advanced",
+    "indeed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "feed",
+    "breed",
+    "weed",
+    "led",
+    "embed",
+    "hundred",
+    "sacred",
+    "wicked",
+    "naked",
+    "supposed",
+    "dedicated",
+    "sophisticated",
+    "complicated",
+    "renewed",
+    "unified",
+    "unrelated",
+    "related",
+    "experienced",
+    "skilled",
+    "mixed",
+    "sustained",
+    "balanced",
+    "coordinated",
+    "informed",
+    "qualified",
+    "registered",
+    "reinforced",
+    "isolated",
+    "involved",
+    "reconstituted",
+    "talented",
+    "assumed",
+    "proposed",
+    "unified",
 ];
 
 fn cue(word: &str) -> Option<Tense> {
@@ -699,7 +1145,21 @@ fn cue(word: &str) -> Option<Tense> {
 fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
     let pair_future = |k: usize| {
         let (a, b) = (t.n(k), t.n(k + 1));
-        (matches!(a, "set" | "going" | "is" | "are" | "due" | "about" | "ready" | "poised" | "slated" | "planned" | "expected" | "scheduled") && b == "to")
+        (matches!(
+            a,
+            "set"
+                | "going"
+                | "is"
+                | "are"
+                | "due"
+                | "about"
+                | "ready"
+                | "poised"
+                | "slated"
+                | "planned"
+                | "expected"
+                | "scheduled"
+        ) && b == "to")
             && !matches!(t.n(k + 2), "have" | "been")
     };
     let mut best: Option<(usize, Tense)> = None;
@@ -760,12 +1220,17 @@ fn precision_for(start: NaiveDate, end: NaiveDate) -> Precision {
 }
 
 fn part_of(start: NaiveDate, end: NaiveDate, part: Option<Part>) -> (NaiveDate, NaiveDate) {
-    let Some(part) = part else { return (start, end) };
+    let Some(part) = part else {
+        return (start, end);
+    };
     let days = (end - start).num_days() + 1;
     let third = days / 3;
     match part {
         Part::Early => (start, start + Duration::days(third - 1)),
-        Part::Mid => (start + Duration::days(third), start + Duration::days(2 * third - 1)),
+        Part::Mid => (
+            start + Duration::days(third),
+            start + Duration::days(2 * third - 1),
+        ),
         Part::Late => (start + Duration::days(2 * third), end),
     }
 }
@@ -798,7 +1263,11 @@ fn unit_span(date: NaiveDate, unit: Unit) -> Option<(NaiveDate, NaiveDate, Preci
             let (s, e) = month_span(date.year(), date.month())?;
             (s, e, Precision::Month)
         }
-        Unit::Year => (ymd(date.year(), 1, 1)?, ymd(date.year(), 12, 31)?, Precision::Year),
+        Unit::Year => (
+            ymd(date.year(), 1, 1)?,
+            ymd(date.year(), 12, 31)?,
+            Precision::Year,
+        ),
         Unit::Decade => {
             let y = date.year() - date.year().rem_euclid(10);
             (ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Precision::Decade)
@@ -818,26 +1287,48 @@ pub fn resolve(
     let future = tense == Tense::Future;
     match raw {
         RawDate::Full(d) => Some((d, d, Precision::Day)),
-        RawDate::MonthDay { month, day, year: Some(y), .. } => {
+        RawDate::MonthDay {
+            month,
+            day,
+            year: Some(y),
+            ..
+        } => {
             let d = ymd(y, month, day)?;
             Some((d, d, Precision::Day))
         }
-        RawDate::MonthDay { month, day, year: None, year_offset } => {
+        RawDate::MonthDay {
+            month,
+            day,
+            year: None,
+            year_offset,
+        } => {
             let r = reference?;
             if let Some(off) = year_offset {
                 let d = ymd(r.year() + off, month, day)?;
                 return Some((d, d, Precision::Day));
             }
             let candidates = [r.year() - 1, r.year(), r.year() + 1];
-            let dates: Vec<NaiveDate> = candidates.iter().filter_map(|&y| ymd(y, month, day)).collect();
+            let dates: Vec<NaiveDate> = candidates
+                .iter()
+                .filter_map(|&y| ymd(y, month, day))
+                .collect();
             let pick = match tense {
                 Tense::Future => dates.iter().copied().find(|d| *d >= r),
                 Tense::Past => dates.iter().copied().rev().find(|d| *d <= r),
-                Tense::Unknown => dates.iter().copied().min_by_key(|d| (*d - r).num_days().abs()),
+                Tense::Unknown => dates
+                    .iter()
+                    .copied()
+                    .min_by_key(|d| (*d - r).num_days().abs()),
             }?;
             Some((pick, pick, Precision::Day))
         }
-        RawDate::Month { month, year, year_offset, rel, part } => {
+        RawDate::Month {
+            month,
+            year,
+            year_offset,
+            rel,
+            part,
+        } => {
             let y = if let Some(y) = year {
                 y
             } else {
@@ -846,24 +1337,64 @@ pub fn resolve(
                     r.year() + off
                 } else {
                     match rel {
-                        Some(-1) => if month < r.month() { r.year() } else { r.year() - 1 },
-                        Some(1) => if month > r.month() { r.year() } else { r.year() + 1 },
+                        Some(-1) => {
+                            if month < r.month() {
+                                r.year()
+                            } else {
+                                r.year() - 1
+                            }
+                        }
+                        Some(1) => {
+                            if month > r.month() {
+                                r.year()
+                            } else {
+                                r.year() + 1
+                            }
+                        }
                         Some(_) => r.year(),
-                        None if future => if month >= r.month() { r.year() } else { r.year() + 1 },
-                        None => if month <= r.month() { r.year() } else { r.year() - 1 },
+                        None if future => {
+                            if month >= r.month() {
+                                r.year()
+                            } else {
+                                r.year() + 1
+                            }
+                        }
+                        None => {
+                            if month <= r.month() {
+                                r.year()
+                            } else {
+                                r.year() - 1
+                            }
+                        }
                     }
                 }
             };
             let (s, e) = month_span(y, month)?;
             let (s, e) = part_of(s, e, part);
-            let precision = if part.is_some() { Precision::Week } else { Precision::Month };
+            let precision = if part.is_some() {
+                Precision::Week
+            } else {
+                Precision::Month
+            };
             Some((s, e, precision))
         }
         RawDate::Year { year, part } => {
             let (s, e) = part_of(ymd(year, 1, 1)?, ymd(year, 12, 31)?, part);
-            Some((s, e, if part.is_some() { Precision::Season } else { Precision::Year }))
+            Some((
+                s,
+                e,
+                if part.is_some() {
+                    Precision::Season
+                } else {
+                    Precision::Year
+                },
+            ))
         }
-        RawDate::Decade { start } => Some((ymd(start, 1, 1)?, ymd(start + 9, 12, 31)?, Precision::Decade)),
+        RawDate::Decade { start } => Some((
+            ymd(start, 1, 1)?,
+            ymd(start + 9, 12, 31)?,
+            Precision::Decade,
+        )),
         RawDate::Season { season, year, rel } => {
             let r = reference;
             let y = match (year, rel, r) {
@@ -899,13 +1430,24 @@ pub fn resolve(
             let d = reference? + Duration::days(i64::from(n));
             Some((d, d, Precision::Day))
         }
-        RawDate::Relative { unit: Unit::Weekend, offset } => {
+        RawDate::Relative {
+            unit: Unit::Weekend,
+            offset,
+        } => {
             let r = reference?;
             let wd = i64::from(r.weekday().num_days_from_monday()); // Saturday = 5, Sunday = 6
             let in_weekend = wd >= 5;
             let current = r - Duration::days(wd - 5);
-            let previous = if in_weekend { current - Duration::days(7) } else { r - Duration::days(wd + 2) };
-            let next = if in_weekend { current + Duration::days(7) } else { r + Duration::days(5 - wd) };
+            let previous = if in_weekend {
+                current - Duration::days(7)
+            } else {
+                r - Duration::days(wd + 2)
+            };
+            let next = if in_weekend {
+                current + Duration::days(7)
+            } else {
+                r + Duration::days(5 - wd)
+            };
             let saturday = match offset {
                 -1 => previous,
                 1 => next,
@@ -1009,13 +1551,26 @@ pub fn parse_written_date(s: &str) -> Option<NaiveDate> {
         // Skip a leading weekday ("Monday, November 10, 2025").
         match parse_at(&t, i) {
             Some((RawDate::Full(d), _, _)) => return Some(d),
-            Some((RawDate::MonthDay { month, day, year: Some(y), .. }, _, _)) => return ymd(y, month, day),
+            Some((
+                RawDate::MonthDay {
+                    month,
+                    day,
+                    year: Some(y),
+                    ..
+                },
+                _,
+                _,
+            )) => return ymd(y, month, day),
             _ => {}
         }
     }
     // Numeric day-month-year forms.
     let parts: Vec<&str> = s.split(['.', '/', '-']).map(str::trim).collect();
-    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
         let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
         if nums.len() == 3 && parts[2].len() == 4 {
             let (a, b, y) = (nums[0], nums[1], nums[2] as i32);
@@ -1040,7 +1595,10 @@ mod tests {
     }
 
     /// Resolve all dates of one sentence: (text, start, end, precision, approximate).
-    fn dates(sentence: &str, reference: NaiveDate) -> Vec<(String, NaiveDate, NaiveDate, Precision, bool)> {
+    fn dates(
+        sentence: &str,
+        reference: NaiveDate,
+    ) -> Vec<(String, NaiveDate, NaiveDate, Precision, bool)> {
         let toks = tokenize(sentence, 0, sentence.len());
         let mut mentions = find_dates(sentence, &toks);
         let mut anchor = None;
@@ -1062,12 +1620,24 @@ mod tests {
     #[test]
     fn absolute_dates() {
         let r = d(2025, 11, 1);
-        assert_eq!(one("It happened on 10 November 2025.", r).1, d(2025, 11, 10));
+        assert_eq!(
+            one("It happened on 10 November 2025.", r).1,
+            d(2025, 11, 10)
+        );
         assert_eq!(one("Signed on 2025-11-10 in Paris.", r).1, d(2025, 11, 10));
         assert_eq!(one("By Nov. 10, 2024 it was over.", r).1, d(2024, 11, 10));
-        assert_eq!(one("Talks ended on the 3rd of March 2023.", r).1, d(2023, 3, 3));
-        let (text, s, e) = one("The visit is expected to take place around November 10, noting more.", r);
-        assert_eq!((text.as_str(), s, e), ("around November 10", d(2025, 11, 10), d(2025, 11, 10)));
+        assert_eq!(
+            one("Talks ended on the 3rd of March 2023.", r).1,
+            d(2023, 3, 3)
+        );
+        let (text, s, e) = one(
+            "The visit is expected to take place around November 10, noting more.",
+            r,
+        );
+        assert_eq!(
+            (text.as_str(), s, e),
+            ("around November 10", d(2025, 11, 10), d(2025, 11, 10))
+        );
         let all = dates("The visit is expected around November 10.", r);
         assert!(all[0].4, "around → approximate");
     }
@@ -1076,11 +1646,20 @@ mod tests {
     fn bare_month_day_follows_the_clause_tense() {
         let r = d(2025, 11, 1);
         // Past clause: last year's date.
-        assert_eq!(one("Israeli forces invaded after December 8.", r).1, d(2024, 12, 8));
+        assert_eq!(
+            one("Israeli forces invaded after December 8.", r).1,
+            d(2024, 12, 8)
+        );
         // Future clause: this year's.
-        assert_eq!(one("The summit will open on December 8.", r).1, d(2025, 12, 8));
+        assert_eq!(
+            one("The summit will open on December 8.", r).1,
+            d(2025, 12, 8)
+        );
         // Lone "May 23" is a date; lone "may" is a verb.
-        assert_eq!(one("Elections were held May 23.", d(2025, 6, 1)).1, d(2025, 5, 23));
+        assert_eq!(
+            one("Elections were held May 23.", d(2025, 6, 1)).1,
+            d(2025, 5, 23)
+        );
         assert!(dates("Talks may also be disclosed.", r).is_empty());
         assert!(dates("May God help us.", r).is_empty());
     }
@@ -1118,27 +1697,54 @@ mod tests {
         // "last December" seen from January is the month just gone.
         assert_eq!(one("He took power last December.", r).1, d(2025, 12, 1));
         // …and from December itself, a year back.
-        assert_eq!(one("He took power last December.", d(2025, 12, 20)).1, d(2024, 12, 1));
-        let (_, s, e) = one("Sharaa warned last month that demands would threaten security.", r);
+        assert_eq!(
+            one("He took power last December.", d(2025, 12, 20)).1,
+            d(2024, 12, 1)
+        );
+        let (_, s, e) = one(
+            "Sharaa warned last month that demands would threaten security.",
+            r,
+        );
         assert_eq!((s, e), (d(2025, 12, 1), d(2025, 12, 31)));
     }
 
     #[test]
     fn weekdays_land_on_the_right_day_across_month_and_year_ends() {
         // Wednesday 7 January 2026: "on Tuesday" is 6 January.
-        assert_eq!(one("A statement was issued late Tuesday.", d(2026, 1, 7)).1, d(2026, 1, 6));
+        assert_eq!(
+            one("A statement was issued late Tuesday.", d(2026, 1, 7)).1,
+            d(2026, 1, 6)
+        );
         // Sunday 2 November 2025: "on Saturday" is 1 November.
-        assert_eq!(one("Barrack announced on Saturday.", d(2025, 11, 2)).1, d(2025, 11, 1));
+        assert_eq!(
+            one("Barrack announced on Saturday.", d(2025, 11, 2)).1,
+            d(2025, 11, 1)
+        );
         // Thursday 1 January 2026: "on Monday" crosses into December 2025.
         assert_eq!(one("They met on Monday.", d(2026, 1, 1)).1, d(2025, 12, 29));
         // Saturday 1 March 2025: "last Friday" is 28 February.
-        assert_eq!(one("Protests began last Friday.", d(2025, 3, 1)).1, d(2025, 2, 28));
+        assert_eq!(
+            one("Protests began last Friday.", d(2025, 3, 1)).1,
+            d(2025, 2, 28)
+        );
         // Same weekday as the reference, past: that very day.
-        assert_eq!(one("He spoke on Tuesday.", d(2025, 11, 11)).1, d(2025, 11, 11));
+        assert_eq!(
+            one("He spoke on Tuesday.", d(2025, 11, 11)).1,
+            d(2025, 11, 11)
+        );
         // Future clause: the coming one, across the year end.
-        assert_eq!(one("He will travel on Friday.", d(2025, 12, 31)).1, d(2026, 1, 2));
-        assert_eq!(one("Trump posted on Monday night.", d(2025, 11, 11)).0, "on Monday night");
-        for (text, reference) in [("on Monday", d(2025, 11, 11)), ("on Sunday", d(2024, 2, 29))] {
+        assert_eq!(
+            one("He will travel on Friday.", d(2025, 12, 31)).1,
+            d(2026, 1, 2)
+        );
+        assert_eq!(
+            one("Trump posted on Monday night.", d(2025, 11, 11)).0,
+            "on Monday night"
+        );
+        for (text, reference) in [
+            ("on Monday", d(2025, 11, 11)),
+            ("on Sunday", d(2024, 2, 29)),
+        ] {
             let sentence = format!("They met {text}.");
             let got = one(&sentence, reference).1;
             assert_eq!(got.weekday().to_string()[..3], text[3..6]);
@@ -1151,7 +1757,10 @@ mod tests {
         let r = d(2025, 11, 1); // a Saturday
         assert_eq!(one("It happened yesterday.", r).1, d(2025, 10, 31));
         let (text, s, e) = one("The visit is planned within the next two weeks.", r);
-        assert_eq!((text.as_str(), s, e), ("within the next two weeks", r, d(2025, 11, 15)));
+        assert_eq!(
+            (text.as_str(), s, e),
+            ("within the next two weeks", r, d(2025, 11, 15))
+        );
         let (_, s, e) = one("They will meet next week.", r);
         assert_eq!((s, e), (d(2025, 11, 3), d(2025, 11, 9)));
         let (_, s, e) = one("Prices rose last month.", r);
@@ -1180,17 +1789,26 @@ mod tests {
         resolve_mentions(text, &mut mentions, Some(r), &mut anchor);
         let spans: Vec<_> = mentions.iter().filter_map(|m| m.span.clone()).collect();
         assert_eq!(spans.len(), 2);
-        assert_eq!((spans[1].start, spans[1].end), (d(2025, 6, 1), d(2025, 6, 30)));
+        assert_eq!(
+            (spans[1].start, spans[1].end),
+            (d(2025, 6, 1), d(2025, 6, 30))
+        );
     }
 
     #[test]
     fn written_dates_for_metadata() {
         assert_eq!(parse_written_date("2025-11-01"), Some(d(2025, 11, 1)));
-        assert_eq!(parse_written_date("2025-11-01T08:30:00+02:00"), Some(d(2025, 11, 1)));
+        assert_eq!(
+            parse_written_date("2025-11-01T08:30:00+02:00"),
+            Some(d(2025, 11, 1))
+        );
         assert_eq!(parse_written_date("November 1, 2025"), Some(d(2025, 11, 1)));
         assert_eq!(parse_written_date("Nov. 1, 2025"), Some(d(2025, 11, 1)));
         assert_eq!(parse_written_date("1 November 2025"), Some(d(2025, 11, 1)));
-        assert_eq!(parse_written_date("Saturday, November 1, 2025"), Some(d(2025, 11, 1)));
+        assert_eq!(
+            parse_written_date("Saturday, November 1, 2025"),
+            Some(d(2025, 11, 1))
+        );
         assert_eq!(parse_written_date("2025/11/01"), Some(d(2025, 11, 1)));
         assert_eq!(parse_written_date("01.11.2025"), Some(d(2025, 11, 1)));
         assert_eq!(parse_written_date("13/11/2025"), Some(d(2025, 11, 13)));

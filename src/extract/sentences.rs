@@ -27,9 +27,43 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Function words that start a new sentence after a dotted acronym ("… the U.S. The …").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I", "But", "And",
-    "In", "On", "At", "A", "An", "His", "Her", "Their", "Its", "Our", "There", "However", "Meanwhile",
-    "After", "Before", "When", "While", "As", "If", "Since", "Earlier", "Later", "Last", "Now",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "There",
+    "However",
+    "Meanwhile",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Since",
+    "Earlier",
+    "Later",
+    "Last",
+    "Now",
 ];
 
 /// Split an article into paragraphs: `(start, end)` byte ranges of non-empty text.
@@ -103,7 +137,13 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let para = &text[start..end];
     let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut sentence_start = 0usize;
@@ -130,17 +170,23 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
                 }
             }
             let quote_after = closes_quote;
-            if (!in_quote || quote_after)
-                && ends_sentence(para, &chars, i, j)
-            {
-                let end_byte = if j < chars.len() { chars[j].0 } else { para.len() };
+            if (!in_quote || quote_after) && ends_sentence(para, &chars, i, j) {
+                let end_byte = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    para.len()
+                };
                 push(out, start, sentence_start, end_byte, para, paragraph);
                 // Next sentence starts at the next non-space char.
                 let mut k = j;
                 while k < chars.len() && chars[k].1.is_whitespace() {
                     k += 1;
                 }
-                sentence_start = if k < chars.len() { chars[k].0 } else { para.len() };
+                sentence_start = if k < chars.len() {
+                    chars[k].0
+                } else {
+                    para.len()
+                };
                 if quote_after {
                     in_quote = false;
                 }
@@ -182,8 +228,12 @@ pub(crate) fn quote_opens(chars: &[(usize, char)], i: usize, in_quote: bool) -> 
         _ => {
             let before = i.checked_sub(1).map(|k| chars[k].1);
             let after = chars.get(i + 1).map(|&(_, ch)| ch);
-            let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/'));
-            let space_after = after.is_none_or(|a| a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '!' | '?'));
+            let space_before = before.is_none_or(|b| {
+                b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/')
+            });
+            let space_after = after.is_none_or(|a| {
+                a.is_whitespace() || matches!(a, ',' | '.' | ';' | ':' | ')' | '!' | '?')
+            });
             if space_before && !space_after {
                 true
             } else if !space_before && space_after {
@@ -226,7 +276,9 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> boo
     let dot_pos = chars[i].0;
     let word_start = para[..dot_pos]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | '–'))
-        .map_or(0, |p| p + para[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + para[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &para[word_start..dot_pos];
     let word_lower = word.to_lowercase();
     let next_word: String = para[next_pos..]
@@ -244,8 +296,24 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> boo
     let bare = word_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
     if ABBREVIATIONS.contains(&bare) {
         // A month abbreviation ends a sentence only when no day number follows.
-        let is_month = matches!(bare, "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec");
-        return is_month && !next.is_ascii_digit() && SENTENCE_STARTERS.contains(&next_word.as_str());
+        let is_month = matches!(
+            bare,
+            "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        );
+        return is_month
+            && !next.is_ascii_digit()
+            && SENTENCE_STARTERS.contains(&next_word.as_str());
     }
     true
 }
@@ -255,7 +323,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+        split_sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -277,7 +348,10 @@ mod tests {
     fn acronym_at_sentence_end_splits_before_a_sentence_opener() {
         assert_eq!(
             sentences("Syria joined the coalition led by the U.S. The move surprised many."),
-            vec!["Syria joined the coalition led by the U.S.", "The move surprised many."]
+            vec![
+                "Syria joined the coalition led by the U.S.",
+                "The move surprised many."
+            ]
         );
     }
 
@@ -294,7 +368,10 @@ mod tests {
             ]
         );
         let straight = "Barrack said: \"It works. It is huge.\" Then he left.";
-        assert_eq!(sentences(straight), vec!["Barrack said: \"It works. It is huge.\"", "Then he left."]);
+        assert_eq!(
+            sentences(straight),
+            vec!["Barrack said: \"It works. It is huge.\"", "Then he left."]
+        );
     }
 
     #[test]
@@ -303,9 +380,17 @@ mod tests {
         let s = split_sentences(text);
         assert_eq!(
             s.iter().map(|s| &text[s.start..s.end]).collect::<Vec<_>>(),
-            vec!["Headline Without Period", "First sentence here.", "Second one.", "Third."]
+            vec![
+                "Headline Without Period",
+                "First sentence here.",
+                "Second one.",
+                "Third."
+            ]
         );
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 1, 2]);
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            vec![0, 1, 1, 2]
+        );
 
         let wrapped = "The minister arrived in the capital on Monday for\n\
                        talks with officials from several countries that\n\

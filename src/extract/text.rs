@@ -36,7 +36,11 @@ impl Token {
 
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self, src: &str) -> bool {
-        self.kind == TokKind::Word && src[self.start..].chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokKind::Word
+            && src[self.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -88,7 +92,11 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                     }
                 }
                 if letters >= 2 {
-                    tokens.push(Token { start, end: from + j, kind: TokKind::Word });
+                    tokens.push(Token {
+                        start,
+                        end: from + j,
+                        kind: TokKind::Word,
+                    });
                     while iter.peek().is_some_and(|&(k, _)| k < j) {
                         iter.next();
                     }
@@ -100,7 +108,10 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                     end = from + k + d.len_utf8();
                     iter.next();
                 } else if (is_apostrophe(d) || is_joiner_hyphen(d))
-                    && s[k + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                    && s[k + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
                 {
                     iter.next();
                     end = from + k + d.len_utf8();
@@ -108,7 +119,11 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { start, end, kind: TokKind::Word });
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokKind::Word,
+            });
         } else if c.is_ascii_digit() || c.is_numeric() {
             let mut end = start + c.len_utf8();
             while let Some(&(k, d)) = iter.peek() {
@@ -116,7 +131,10 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                     end = from + k + d.len_utf8();
                     iter.next();
                 } else if matches!(d, ',' | '.')
-                    && s[k + 1..].chars().next().is_some_and(|n| n.is_ascii_digit())
+                    && s[k + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit())
                 {
                     iter.next();
                     end = from + k + 1;
@@ -124,14 +142,21 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                     break;
                 }
             }
-            let kind = if src[start..end].chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            let kind = if src[start..end]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            {
                 TokKind::Number
             } else {
                 TokKind::Word
             };
             tokens.push(Token { start, end, kind });
         } else {
-            tokens.push(Token { start, end: start + c.len_utf8(), kind: TokKind::Punct });
+            tokens.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokKind::Punct,
+            });
         }
     }
     tokens
@@ -184,14 +209,39 @@ mod tests {
     #[test]
     fn tokenizes_names_acronyms_and_numbers() {
         assert_eq!(
-            words("U.S.-led talks with al-Sharaa’s Sa’ar in D.C. on Nov. 10, 2025: 70,000 fighters."),
+            words(
+                "U.S.-led talks with al-Sharaa’s Sa’ar in D.C. on Nov. 10, 2025: 70,000 fighters."
+            ),
             vec![
-                "U.S.", "-", "led", "talks", "with", "al-Sharaa’s", "Sa’ar", "in", "D.C.", "on",
-                "Nov", ".", "10", ",", "2025", ":", "70,000", "fighters", "."
+                "U.S.",
+                "-",
+                "led",
+                "talks",
+                "with",
+                "al-Sharaa’s",
+                "Sa’ar",
+                "in",
+                "D.C.",
+                "on",
+                "Nov",
+                ".",
+                "10",
+                ",",
+                "2025",
+                ":",
+                "70,000",
+                "fighters",
+                "."
             ]
         );
-        assert_eq!(words("“Hello,” he said—twice."), vec!["“", "Hello", ",", "”", "he", "said", "—", "twice", "."]);
-        assert_eq!(words("the 1990s and 3rd"), vec!["the", "1990s", "and", "3rd"]);
+        assert_eq!(
+            words("“Hello,” he said—twice."),
+            vec!["“", "Hello", ",", "”", "he", "said", "—", "twice", "."]
+        );
+        assert_eq!(
+            words("the 1990s and 3rd"),
+            vec!["the", "1990s", "and", "3rd"]
+        );
     }
 
     #[test]

@@ -143,8 +143,7 @@ impl EventStore {
 
         self.by_time = (0..self.events.len()).map(EventId::from_index).collect();
         let events = &self.events;
-        self.by_time
-            .sort_by_key(|id| time_key(&events[id.index()]));
+        self.by_time.sort_by_key(|id| time_key(&events[id.index()]));
         for entry in &mut self.places {
             entry.events.sort_by_key(|id| time_key(&events[id.index()]));
         }
@@ -251,6 +250,11 @@ impl EventStore {
 fn time_key(event: &Event) -> (bool, chrono::NaiveDate, chrono::NaiveDate, u32) {
     match &event.when {
         Some(w) => (false, w.start, w.end, event.id.0),
-        None => (true, chrono::NaiveDate::MIN, chrono::NaiveDate::MIN, event.id.0),
+        None => (
+            true,
+            chrono::NaiveDate::MIN,
+            chrono::NaiveDate::MIN,
+            event.id.0,
+        ),
     }
 }
