@@ -1,11 +1,42 @@
 //! Extraction: article text + reference date → sentences, dates, places, actors, quotes,
-//! events. Pure functions, no UI, no I/O.
+//! events. Pure functions over text, no UI, no I/O.
+//!
+//! One article is processed in passes, because later decisions need the whole article:
+//! 1. per sentence: tokens, date expressions, actor runs, place names, quote spans;
+//! 2. the publication date, inferred from the dates when metadata gave none;
+//! 3. dates resolved in text order (relative ones against the publication date);
+//! 4. people merged by surname, places disambiguated with the article's countries as context;
+//! 5. quote speakers attributed; events built, one per date expression and one per sentence
+//!    that reports a happening without a date.
 
+pub mod actors;
 pub mod dates;
+pub mod events;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod places;
+pub mod quotes;
 pub mod sentences;
 pub mod text;
 
-use crate::model::{Article, Diagnostic, Event, EventId, EventKind, Extraction, Quote};
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use actors::{ActorRun, People, RunKind, person_key, similar_given_names};
+use dates::{DateMention, RawDate, Tense};
+use events::{Trigger, best_trigger_for, find_triggers, strongest, summarize};
+use gazetteer::{Gazetteer, gazetteer};
+use lexicon::{PERSON_PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS};
+use places::{DemonymMention, PlaceMention};
+use quotes::QuoteSpan;
+use sentences::Sentence;
+use text::{Token, norm, strip_possessive};
+
+use crate::model::{
+    Actor, ActorKind, Article, Diagnostic, Event, EventId, EventKind, Extraction, Place, PlaceKind,
+    PublishedBasis, Quote, QuoteId,
+};
 
 /// What one article yields. Ids are local to the article (from 0).
 #[derive(Debug, Clone, Default)]
@@ -15,37 +46,996 @@ pub struct ArticleExtraction {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Extract events and quotes from one article. May set the article's inferred publication date
-/// and dateline place.
+/// Everything found in one sentence before article-level decisions.
+struct SentenceInfo {
+    s: Sentence,
+    toks: Vec<Token>,
+    norms: Vec<String>,
+    dates: Vec<DateMention>,
+    runs: Vec<ActorRun>,
+    places: Vec<PlaceMention>,
+    demonyms: Vec<DemonymMention>,
+    triggers: Vec<Trigger>,
+    /// Quotes that open inside this sentence (indices into the article's quotes).
+    quotes: Vec<usize>,
+    /// Per token: inside a quotation.
+    in_quote: Vec<bool>,
+    headline: bool,
+}
+
+/// A resolved speaker phrase.
+#[derive(Debug, Clone, PartialEq)]
+enum Speaker {
+    Person(usize),
+    Pronoun,
+    Role {
+        words: Vec<String>,
+        plural: bool,
+        text: String,
+    },
+    Phrase(String),
+}
+
+/// Extract events and quotes from one article. Sets the article's dateline place, and its
+/// publication date when none was given and the text allows an inference.
 pub fn extract_article(article: &mut Article) -> ArticleExtraction {
-    // Provisional: one event per resolved date expression (the full taggers land next).
-    let text = &article.text;
+    let g = gazetteer();
     let mut out = ArticleExtraction::default();
+    let text = article.text.as_str();
+    let paragraphs = sentences::paragraphs(text);
+    let sents = sentences::split_sentences(text);
+
+    let dateline = places::dateline(text, &paragraphs, g);
+    let quote_spans: Vec<QuoteSpan> = paragraphs
+        .iter()
+        .flat_map(|&(s, e)| quotes::find_quotes(text, s, e))
+        .collect();
+
+    // Pass 1: per sentence.
+    let mut infos: Vec<SentenceInfo> = sents
+        .iter()
+        .map(|&s| {
+            analyse_sentence(
+                text,
+                s,
+                g,
+                &quote_spans,
+                dateline.as_ref().map(|d| (d.1, d.2)),
+            )
+        })
+        .collect();
+
+    // Pass 2: publication date.
+    if article.published.is_none() {
+        if let Some((date, evidence)) = infer_published(text, &infos) {
+            article.published = Some(date);
+            article.published_basis = PublishedBasis::Inferred;
+            article.published_evidence = Some(evidence.clone());
+            out.diagnostics.push(Diagnostic::warning(
+                &article.path,
+                format!("no publication date given; inferred {date} ({evidence}); set it in sources.csv if wrong"),
+            ));
+        } else {
+            out.diagnostics.push(Diagnostic::warning(
+                &article.path,
+                "no publication date given or inferable; relative dates (\"on Monday\") are left unresolved",
+            ));
+        }
+    }
+    let reference = article.published;
+
+    // Pass 3: dates in text order.
     let mut anchor = None;
-    for s in sentences::split_sentences(text) {
-        let toks = text::tokenize(text, s.start, s.end);
-        let mut mentions = dates::find_dates(text, &toks);
-        dates::resolve_mentions(text, &mut mentions, article.published, &mut anchor);
-        for m in mentions {
-            if let Some(when) = m.span {
-                out.events.push(Event {
-                    id: EventId::from_index(out.events.len()),
-                    article: article.id,
-                    kind: EventKind::Other,
-                    summary: text[s.start..s.end].chars().take(80).collect(),
-                    sentence: text[s.start..s.end].to_owned(),
-                    span: [s.start, s.end],
-                    when: Some(when),
-                    places: Vec::new(),
-                    actors: Vec::new(),
-                    quotes: Vec::new(),
-                    planned: false,
-                });
+    for info in &mut infos {
+        dates::resolve_mentions(text, &mut info.dates, reference, &mut anchor);
+    }
+
+    // Pass 4: people, then places.
+    let people = collect_people(text, &infos, g);
+    let context = country_context(g, &infos);
+    let sentence_places: Vec<Vec<(Place, bool)>> = infos
+        .iter()
+        .map(|info| {
+            info.places
+                .iter()
+                .filter_map(|m| {
+                    let place = places::place_of(g, text, m, &context)?;
+                    // Countries not used as a location are actors ("Syria will join …").
+                    if place.kind == PlaceKind::Country && !m.locative {
+                        return Some((place, false));
+                    }
+                    Some((place, true))
+                })
+                .collect()
+        })
+        .collect();
+    article.place = dateline.map(|d| d.0);
+
+    // Pass 5: quotes and speakers.
+    let speakers = attribute_speakers(text, &infos, &people, &quote_spans);
+    for (qi, q) in quote_spans.iter().enumerate() {
+        let (s, e) = quotes::quote_text(text, q);
+        out.quotes.push(Quote {
+            id: QuoteId::from_index(qi),
+            article: article.id,
+            text: text[s..e].to_owned(),
+            speaker: speakers[qi].clone(),
+            span: [s, e],
+        });
+    }
+
+    // Pass 6: events.
+    for (si, info) in infos.iter().enumerate() {
+        if info.headline {
+            continue;
+        }
+        let places_here: Vec<Place> = sentence_places[si]
+            .iter()
+            .filter(|(_, is_place)| *is_place)
+            .map(|(p, _)| p.clone())
+            .collect();
+        let actors_here = sentence_actors(g, info, &people, &sentence_places[si], &speakers);
+        let quote_ids: Vec<QuoteId> = info
+            .quotes
+            .iter()
+            .map(|&q| QuoteId::from_index(q))
+            .collect();
+        let commas: Vec<usize> = info
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.is_punct(text, ',') || t.is_punct(text, ';') || t.is_punct(text, '—')
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let strong: Vec<usize> = (1..info.toks.len())
+            .filter(|&k| {
+                info.toks[k].is_punct(text, ';')
+                    || (matches!(
+                        info.norms[k].as_str(),
+                        "and" | "but" | "while" | "whereas" | "although"
+                    ) && info.toks[k - 1].is_punct(text, ','))
+            })
+            .collect();
+        let mut made = Vec::new();
+        for m in info.dates.iter().filter(|m| m.span.is_some()) {
+            let trigger =
+                best_trigger_for(&info.triggers, m.tok_start, m.tok_end, &commas, &strong);
+            let anchor_tok = trigger.map_or(m.tok_start, |t| t.tok);
+            let kind = trigger.map_or(EventKind::Other, |t| t.kind);
+            made.push((kind, anchor_tok, m.span.clone(), m.tense == Tense::Future));
+        }
+        if made.is_empty() {
+            let reported = strongest(&info.triggers).filter(|t| t.weight >= 4);
+            let speech =
+                !info.quotes.is_empty() && info.quotes.iter().any(|&q| speakers[q].is_some());
+            match reported {
+                Some(t) if !places_here.is_empty() || !actors_here.is_empty() => {
+                    made.push((t.kind, t.tok, None, sentence_is_future(info)));
+                }
+                _ if speech => {
+                    let verb = info
+                        .norms
+                        .iter()
+                        .enumerate()
+                        .position(|(k, n)| !info.in_quote[k] && SPEECH_VERBS.contains(&n.as_str()))
+                        .unwrap_or(0);
+                    made.push((EventKind::Statement, verb, None, false));
+                }
+                _ => {}
             }
+        }
+        for (kind, anchor_tok, when, planned) in made {
+            let mut places = places_here.clone();
+            if places.is_empty() && kind != EventKind::Statement {
+                places = fallback_places(g, &infos, &sentence_places, si, &actors_here, &people);
+            }
+            out.events.push(Event {
+                id: EventId::from_index(out.events.len()),
+                article: article.id,
+                kind,
+                summary: summarize(text, &info.toks, anchor_tok),
+                sentence: text[info.s.start..info.s.end].to_owned(),
+                span: [info.s.start, info.s.end],
+                when,
+                places,
+                actors: actors_here.clone(),
+                quotes: quote_ids.clone(),
+                planned,
+            });
         }
     }
     out
 }
 
-/// Merge short and variant actor names across articles ("Sharaa" → "Ahmed al-Sharaa").
-pub fn merge_actors_across_articles(_extraction: &mut Extraction) {}
+fn analyse_sentence(
+    text: &str,
+    s: Sentence,
+    g: &Gazetteer,
+    quote_spans: &[QuoteSpan],
+    dateline: Option<(usize, usize)>,
+) -> SentenceInfo {
+    let toks = text::tokenize(text, s.start, s.end);
+    let norms: Vec<String> = toks.iter().map(|t| norm(t.text(text))).collect();
+    let in_quote: Vec<bool> = toks
+        .iter()
+        .map(|t| {
+            quote_spans
+                .iter()
+                .any(|q| t.start >= q.start && t.end <= q.end)
+        })
+        .collect();
+    let headline = actors::is_headline(text, &toks);
+    let dates = dates::find_dates(text, &toks);
+    let runs = actors::scan_sentence(text, &toks, g);
+    let mut excluded: Vec<(usize, usize)> = runs
+        .iter()
+        .filter(|r| matches!(r.kind, RunKind::Person { .. }))
+        .map(|r| (r.start, r.end))
+        .collect();
+    excluded.extend(dates.iter().map(|d| (d.start, d.end)));
+    excluded.extend(dateline);
+    let (places, demonyms) = places::find_places(text, &toks, g, &excluded);
+    let triggers = find_triggers(&norms);
+    let quotes = quote_spans
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.open >= s.start && q.open < s.end)
+        .map(|(i, _)| i)
+        .collect();
+    SentenceInfo {
+        s,
+        toks,
+        norms,
+        dates,
+        runs,
+        places,
+        demonyms,
+        triggers,
+        quotes,
+        in_quote,
+        headline,
+    }
+}
+
+fn sentence_is_future(info: &SentenceInfo) -> bool {
+    info.norms.iter().enumerate().any(|(k, n)| {
+        matches!(
+            n.as_str(),
+            "will" | "expected" | "scheduled" | "planned" | "upcoming"
+        ) || (n == "set" && info.norms.get(k + 1).is_some_and(|x| x == "to"))
+    })
+}
+
+/// The latest explicitly dated day reported in the past, else the latest month or year.
+fn infer_published(text: &str, infos: &[SentenceInfo]) -> Option<(NaiveDate, String)> {
+    let mut best: Option<(NaiveDate, String)> = None;
+    let mut best_month: Option<(NaiveDate, String)> = None;
+    for info in infos {
+        for m in &info.dates {
+            if m.tense == Tense::Future {
+                continue;
+            }
+            let written = &text[m.start..m.end];
+            match m.raw {
+                RawDate::Full(_) | RawDate::MonthDay { year: Some(_), .. } => {
+                    if let Some((d, _, _)) = dates::resolve(m.raw, m.tense, None, None)
+                        && best.as_ref().is_none_or(|(b, _)| d > *b)
+                    {
+                        best = Some((d, format!("latest dated event: {written:?}")));
+                    }
+                }
+                RawDate::Month { year: Some(_), .. } | RawDate::Year { .. } => {
+                    if let Some((_, e, _)) = dates::resolve(m.raw, m.tense, None, None)
+                        && best_month.as_ref().is_none_or(|(b, _)| e > *b)
+                    {
+                        best_month = Some((e, format!("latest dated period: {written:?}")));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    match (best, best_month) {
+        (Some(day), Some(period)) if period.0 > day.0 => Some(period),
+        (Some(day), _) => Some(day),
+        (None, period) => period,
+    }
+}
+
+/// People of the article: full names with evidence first, then short mentions that match them
+/// by surname, then lone names that a speech verb vouches for ("Barrack said").
+fn collect_people(text: &str, infos: &[SentenceInfo], g: &Gazetteer) -> People {
+    let mut people = People::default();
+    for info in infos {
+        for r in &info.runs {
+            if let RunKind::Person {
+                name,
+                title,
+                affiliation,
+                strong: true,
+            } = &r.kind
+            {
+                people.add(name, title, affiliation.as_deref(), r.start);
+            }
+        }
+    }
+    for info in infos {
+        for r in &info.runs {
+            if let RunKind::Person {
+                name,
+                title,
+                affiliation,
+                strong: false,
+            } = &r.kind
+            {
+                if people.find(name).is_some() {
+                    people.add(name, title, affiliation.as_deref(), r.start);
+                } else if !info.headline
+                    && vouched_by_speech(text, info, r)
+                    && g.lookup(&gazetteer::name_key(name)).is_empty()
+                {
+                    people.add(name, title, affiliation.as_deref(), r.start);
+                }
+            }
+        }
+    }
+    people
+}
+
+fn vouched_by_speech(_text: &str, info: &SentenceInfo, r: &ActorRun) -> bool {
+    let next = info.norms.get(r.tok_end).map_or("", String::as_str);
+    let prev = r
+        .tok_start
+        .checked_sub(1)
+        .and_then(|p| info.norms.get(p))
+        .map_or("", String::as_str);
+    SPEECH_VERBS.contains(&next) || matches!(prev, "said" | "wrote" | "added" | "told")
+}
+
+/// How often the article names each country: places, demonyms, and unambiguous cities.
+fn country_context(g: &Gazetteer, infos: &[SentenceInfo]) -> HashMap<String, usize> {
+    let mut context: HashMap<String, usize> = HashMap::new();
+    for info in infos {
+        for m in &info.places {
+            let countries: Vec<&str> = m
+                .candidates
+                .iter()
+                .map(|&c| g.entry(c).country.as_str())
+                .collect();
+            if let Some(first) = countries.first()
+                && countries.iter().all(|c| c == first)
+            {
+                *context.entry((*first).to_owned()).or_default() += 1;
+            }
+            // A named US state (or other first-level region) favours its own towns.
+            if let [only] = m.candidates.as_slice() {
+                let e = g.entry(*only);
+                if e.kind == PlaceKind::Region && !e.admin1.is_empty() {
+                    *context
+                        .entry(format!("{}-{}", e.country, e.admin1))
+                        .or_default() += 1;
+                }
+            }
+        }
+        for d in &info.demonyms {
+            *context.entry(d.country.clone()).or_default() += 1;
+        }
+    }
+    context
+}
+
+/// Actors of a sentence: people (canonical names), organisations, countries named as actors
+/// (demonyms outside a person's title, and country names not used as locations), and the
+/// speakers of its quotes.
+fn sentence_actors(
+    g: &Gazetteer,
+    info: &SentenceInfo,
+    people: &People,
+    places: &[(Place, bool)],
+    speakers: &[Option<String>],
+) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut push = |a: Actor| {
+        if !actors.contains(&a) {
+            actors.push(a);
+        }
+    };
+    for r in &info.runs {
+        match &r.kind {
+            RunKind::Person { name, .. } => {
+                if let Some(i) = people.find(name) {
+                    push(Actor {
+                        name: people.people[i].name.clone(),
+                        kind: ActorKind::Person,
+                    });
+                }
+            }
+            RunKind::Org { name } => push(Actor {
+                name: name.clone(),
+                kind: ActorKind::Organization,
+            }),
+            RunKind::Role { .. } => {}
+        }
+    }
+    for q in &info.quotes {
+        if let Some(s) = &speakers[*q]
+            && let Some(i) = people.find(s)
+        {
+            push(Actor {
+                name: people.people[i].name.clone(),
+                kind: ActorKind::Person,
+            });
+        }
+    }
+    // Demonyms inside a person's title are that person's affiliation, not separate actors.
+    let in_person_run = |tok: usize| {
+        info.runs.iter().any(|r| {
+            matches!(r.kind, RunKind::Person { .. }) && tok >= r.run_start && tok < r.tok_end
+        })
+    };
+    for d in &info.demonyms {
+        if in_person_run(d.tok) {
+            continue;
+        }
+        if let Some(c) = g.country(&d.country) {
+            push(Actor {
+                name: c.name.clone(),
+                kind: ActorKind::Country,
+            });
+        }
+    }
+    for (place, is_place) in places {
+        if !is_place && place.kind == PlaceKind::Country {
+            push(Actor {
+                name: place.name.clone(),
+                kind: ActorKind::Country,
+            });
+        }
+    }
+    actors
+}
+
+/// Where an event with no place of its own happened: the places of the previous sentence in
+/// the same paragraph, else the home country of the people involved. Marked as inferred.
+fn fallback_places(
+    g: &Gazetteer,
+    infos: &[SentenceInfo],
+    sentence_places: &[Vec<(Place, bool)>],
+    si: usize,
+    actors: &[Actor],
+    people: &People,
+) -> Vec<Place> {
+    let mark = |mut p: Place| {
+        p.text = String::new();
+        p
+    };
+    if si > 0 && infos[si - 1].s.paragraph == infos[si].s.paragraph && !infos[si - 1].headline {
+        let prev: Vec<Place> = sentence_places[si - 1]
+            .iter()
+            .filter(|(_, is_place)| *is_place)
+            .map(|(p, _)| mark(p.clone()))
+            .collect();
+        if !prev.is_empty() {
+            return prev;
+        }
+    }
+    for a in actors.iter().filter(|a| a.kind == ActorKind::Person) {
+        if let Some(i) = people.find(&a.name)
+            && let Some(code) = &people.people[i].affiliation
+            && let Some(country) = g.country(code)
+        {
+            return vec![mark(country.to_place(""))];
+        }
+    }
+    Vec::new()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speakers.
+
+/// Speaker of every quote, in order.
+fn attribute_speakers(
+    text: &str,
+    infos: &[SentenceInfo],
+    people: &People,
+    quotes: &[QuoteSpan],
+) -> Vec<Option<String>> {
+    let mut speakers: Vec<Option<String>> = vec![None; quotes.len()];
+    let mut last_speaker: Option<usize> = None;
+    let mut last_person: Option<(usize, usize)> = None; // (person, byte offset)
+    for info in infos {
+        // Speech verbs outside quotes, with their subjects.
+        let verbs: Vec<(usize, Option<Speaker>)> = info
+            .norms
+            .iter()
+            .enumerate()
+            .filter(|&(k, n)| {
+                !info.in_quote[k]
+                    && SPEECH_VERBS.contains(&n.as_str())
+                    && !is_participle_modifier(info, k)
+            })
+            .map(|(k, _)| (k, subject_of_verb(text, info, people, k)))
+            .collect();
+        let first_named = verbs.iter().find_map(|(_, s)| match s {
+            Some(Speaker::Person(p)) => Some(*p),
+            _ => None,
+        });
+        let resolve = |s: Speaker,
+                       last_speaker: Option<usize>,
+                       last_person: Option<(usize, usize)>,
+                       at: usize|
+         -> Option<String> {
+            match s {
+                Speaker::Person(p) => Some(people.people[p].name.clone()),
+                Speaker::Pronoun => first_named
+                    .or(last_speaker)
+                    .or(last_person.map(|(p, _)| p))
+                    .map(|p| people.people[p].name.clone()),
+                Speaker::Role {
+                    words,
+                    plural,
+                    text,
+                } => {
+                    if plural {
+                        return Some(text);
+                    }
+                    role_holder(people, &words, at)
+                        .map(|p| people.people[p].name.clone())
+                        .or(Some(text))
+                }
+                Speaker::Phrase(t) => Some(t),
+            }
+        };
+
+        for &qi in &info.quotes {
+            let q = &quotes[qi];
+            let speaker = after_quote_speaker(text, info, people, q)
+                .or_else(|| possessive_speaker(text, info, people, q))
+                .or_else(|| {
+                    // Nearest speech verb before the quote in this sentence; an empty subject
+                    // ("and noted, “…”") takes the sentence's earlier subject.
+                    let open_tok = info
+                        .toks
+                        .iter()
+                        .position(|t| t.start >= q.open)
+                        .unwrap_or(info.toks.len());
+                    let before: Vec<&(usize, Option<Speaker>)> =
+                        verbs.iter().filter(|(k, _)| *k < open_tok).collect();
+                    let nearest = before.last()?;
+                    match &nearest.1 {
+                        Some(s) => Some(s.clone()),
+                        None => before.iter().rev().find_map(|(_, s)| s.clone()),
+                    }
+                })
+                .or_else(|| according_to(text, info, people));
+            speakers[qi] = speaker.and_then(|s| resolve(s, last_speaker, last_person, q.open));
+            if let Some(name) = &speakers[qi]
+                && let Some(p) = people.find(name)
+            {
+                last_speaker = Some(p);
+            }
+        }
+        for (_, s) in &verbs {
+            if let Some(Speaker::Person(p)) = s {
+                last_speaker = Some(*p);
+            }
+        }
+        // Most recent person mentioned outside quotes, for pronouns in later sentences.
+        for r in &info.runs {
+            if let RunKind::Person { name, .. } = &r.kind
+                && !info.in_quote.get(r.tok_start).copied().unwrap_or(false)
+                && let Some(p) = people.find(name)
+            {
+                last_person = Some((p, r.start));
+            }
+        }
+    }
+    speakers
+}
+
+/// "a mechanism designed to …", "confirming that …" are not speech by a subject; a present
+/// participle after a comma usually modifies the clause before it.
+fn is_participle_modifier(info: &SentenceInfo, k: usize) -> bool {
+    let n = &info.norms[k];
+    n.ends_with("ing")
+        && k > 0
+        && info.norms[k - 1] == ","
+        && !matches!(
+            n.as_str(),
+            "saying" | "adding" | "noting" | "stating" | "writing" | "telling" | "warning"
+        )
+}
+
+/// The phrase a speech verb reports: for "X said" the words before it back to the clause start,
+/// for "said X" (verb first in its clause) the words after it.
+fn subject_of_verb(text: &str, info: &SentenceInfo, people: &People, k: usize) -> Option<Speaker> {
+    let is_boundary = |i: usize| {
+        let t = &info.toks[i];
+        let c = text[t.start..].chars().next().unwrap_or(' ');
+        (t.kind == text::TokKind::Punct
+            && (matches!(c, ',' | ';' | ':' | '(' | ')')
+                || text::is_double_quote(c)
+                || text::is_dash(c)))
+            || matches!(
+                info.norms[i].as_str(),
+                "that"
+                    | "and"
+                    | "but"
+                    | "who"
+                    | "which"
+                    | "while"
+                    | "as"
+                    | "when"
+                    | "because"
+                    | "after"
+                    | "before"
+                    | "if"
+            )
+            || info.in_quote[i]
+    };
+    let mut lo = k;
+    while lo > 0 && !is_boundary(lo - 1) {
+        lo -= 1;
+    }
+    if lo < k
+        && let Some(s) = phrase_speaker(text, info, people, lo, k)
+    {
+        return Some(s);
+    }
+    // Verb first: "said Barrack", ", said the envoy."
+    if lo == k
+        || info.norms[lo..k]
+            .iter()
+            .all(|n| matches!(n.as_str(), "also" | "then" | "later"))
+    {
+        let mut hi = k + 1;
+        while hi < info.toks.len() && !is_boundary(hi) && !info.toks[hi].is_punct(text, '.') {
+            hi += 1;
+        }
+        if hi > k + 1 {
+            return phrase_speaker(text, info, people, k + 1, hi);
+        }
+    }
+    None
+}
+
+/// Who a phrase names: a person, a pronoun, a role ("the U.S. envoy") or just the phrase.
+fn phrase_speaker(
+    text: &str,
+    info: &SentenceInfo,
+    people: &People,
+    lo: usize,
+    hi: usize,
+) -> Option<Speaker> {
+    // Drop a leading date or adverb clause ("on Tuesday", "previously").
+    let person = info
+        .runs
+        .iter()
+        .filter(|r| r.tok_start >= lo && r.tok_end <= hi)
+        .filter_map(|r| match &r.kind {
+            RunKind::Person { name, .. } => people.find(name),
+            _ => None,
+        })
+        .last();
+    if let Some(p) = person {
+        return Some(Speaker::Person(p));
+    }
+    let words: Vec<&str> = info.norms[lo..hi].iter().map(String::as_str).collect();
+    if words.iter().any(|w| PERSON_PRONOUNS.contains(w)) && words.len() <= 3 {
+        return Some(Speaker::Pronoun);
+    }
+    if words.iter().all(|w| {
+        matches!(
+            *w,
+            "it" | "they" | "we" | "i" | "you" | "also" | "has" | "had" | "have"
+        )
+    }) {
+        return None;
+    }
+    // Trim trailing auxiliaries and dates: "A senior United States envoy on Tuesday".
+    let mut end = hi;
+    for d in &info.dates {
+        if d.tok_start >= lo && d.tok_start < end {
+            end = d.tok_start;
+        }
+    }
+    while end > lo
+        && matches!(
+            info.norms[end - 1].as_str(),
+            "has"
+                | "had"
+                | "have"
+                | "also"
+                | "previously"
+                | "reportedly"
+                | "later"
+                | "then"
+                | "once"
+                | "recently"
+                | "on"
+                | "in"
+        )
+    {
+        end -= 1;
+    }
+    if end <= lo {
+        return None;
+    }
+    let phrase = text[info.toks[lo].start..info.toks[end - 1].end].to_owned();
+    let role_words: Vec<String> = info.norms[lo..end]
+        .iter()
+        .map(|w| strip_possessive(w).to_owned())
+        .filter(|w| is_role_word(w))
+        .collect();
+    if !role_words.is_empty() {
+        let head = info.norms[end - 1].as_str();
+        let plural = head.ends_with('s') && !head.ends_with("ss") && !is_role_word(head);
+        let plural = plural
+            || role_words
+                .iter()
+                .all(|w| w.ends_with('s') && !w.ends_with("ss"));
+        return Some(Speaker::Role {
+            words: role_words,
+            plural,
+            text: phrase,
+        });
+    }
+    // A clause start like "In an interview" is not a speaker.
+    if phrase.split_whitespace().count() > 8 {
+        return None;
+    }
+    Some(Speaker::Phrase(phrase))
+}
+
+/// Role words that pick out one person by title.
+fn is_role_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "minister"
+            | "envoy"
+            | "ambassador"
+            | "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "commander"
+            | "chief"
+            | "king"
+            | "prince"
+            | "chancellor"
+            | "premier"
+            | "governor"
+            | "mayor"
+            | "general"
+            | "emir"
+            | "sheikh"
+            | "senator"
+            | "director"
+            | "chairman"
+            | "leader"
+            | "envoys"
+            | "ministers"
+            | "presidents"
+    )
+}
+
+/// The person holding a role: the most recent one mentioned before `at` whose title has the
+/// role word, else the first one after (a headline names the envoy before the body does).
+fn role_holder(people: &People, words: &[String], at: usize) -> Option<usize> {
+    let specific: Vec<&String> = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "leader" | "general" | "chief"))
+        .collect();
+    let wanted: Vec<&String> = if specific.is_empty() {
+        words.iter().collect()
+    } else {
+        specific
+    };
+    let holders: Vec<(usize, usize)> = people
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            wanted.iter().all(|w| {
+                p.title
+                    .iter()
+                    .any(|t| t.trim_end_matches('s') == w.trim_end_matches('s'))
+            })
+        })
+        .map(|(i, p)| (i, p.first))
+        .collect();
+    holders
+        .iter()
+        .filter(|(_, first)| *first <= at)
+        .max_by_key(|(_, first)| *first)
+        .or_else(|| holders.iter().min_by_key(|(_, first)| *first))
+        .map(|(i, _)| *i)
+}
+
+/// `“…,” Barrack said.` / `“…,” said Barrack.` / `“…,” he said.`
+fn after_quote_speaker(
+    text: &str,
+    info: &SentenceInfo,
+    people: &People,
+    q: &QuoteSpan,
+) -> Option<Speaker> {
+    let after = q.after(text);
+    // Only a quote that ends its clause (“…,” / “….” / ”,) can be followed by its attribution;
+    // “discussed …” with Sharaa, who he described … is mid-clause.
+    let inner = text[q.start..q.end].trim_end();
+    let next_is_comma = text[after..].trim_start().starts_with([',', '—']);
+    if !(inner.ends_with([',', '.', '!', '?']) || next_is_comma) {
+        return None;
+    }
+    let first = info.toks.iter().position(|t| t.start >= after)?;
+    let mut k = first;
+    while k < info.toks.len() && k < first + 9 {
+        let t = &info.toks[k];
+        if info.in_quote[k] || t.is_punct(text, '.') || t.is_punct(text, ';') {
+            return None;
+        }
+        if t.kind == text::TokKind::Punct
+            && text::is_double_quote(text[t.start..].chars().next().unwrap_or(' '))
+        {
+            return None;
+        }
+        if SPEECH_VERBS.contains(&info.norms[k].as_str()) {
+            let mut lo = first;
+            while lo < k && info.toks[lo].kind == text::TokKind::Punct {
+                lo += 1;
+            }
+            if matches!(info.norms.get(lo).map(String::as_str), Some("and" | "but")) {
+                // "“…,” and noted, “…”": a new verb for the same subject, not an attribution.
+                return None;
+            }
+            if lo == k {
+                let mut hi = k + 1;
+                while hi < info.toks.len() && info.toks[hi].kind != text::TokKind::Punct {
+                    hi += 1;
+                }
+                return (hi > k + 1)
+                    .then(|| phrase_speaker(text, info, people, k + 1, hi))
+                    .flatten();
+            }
+            return phrase_speaker(text, info, people, lo, k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// `Trump’s statement that “…”`, `Barrack’s assertion that the talks address “…”`.
+fn possessive_speaker(
+    text: &str,
+    info: &SentenceInfo,
+    people: &People,
+    q: &QuoteSpan,
+) -> Option<Speaker> {
+    let open_tok = info.toks.iter().position(|t| t.start >= q.open)?;
+    let lo = open_tok.saturating_sub(10);
+    for k in (lo..open_tok).rev() {
+        if !STATEMENT_NOUNS.contains(&info.norms[k].as_str()) || k == 0 {
+            continue;
+        }
+        let owner = &info.toks[k - 1];
+        let owner_text = owner.text(text);
+        if strip_possessive(owner_text).len() == owner_text.len() {
+            continue;
+        }
+        if let Some(p) = people.find(strip_possessive(owner_text)) {
+            return Some(Speaker::Person(p));
+        }
+    }
+    None
+}
+
+/// "according to X".
+fn according_to(text: &str, info: &SentenceInfo, people: &People) -> Option<Speaker> {
+    let k = info
+        .norms
+        .windows(2)
+        .position(|w| w[0] == "according" && w[1] == "to")?;
+    let lo = k + 2;
+    let mut hi = lo;
+    while hi < info.toks.len() && info.toks[hi].kind != text::TokKind::Punct {
+        hi += 1;
+    }
+    (hi > lo)
+        .then(|| phrase_speaker(text, info, people, lo, hi))
+        .flatten()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpus level.
+
+/// Merge people across articles: mentions with the same surname and compatible given names
+/// ("Asaad al-Shaibani" / "Assad al-Shaibani", "Bashar Assad" / "Bashar al-Assad") take the
+/// most frequent full form, so lanes and filters see one actor.
+pub fn merge_actors_across_articles(ex: &mut Extraction) {
+    // key → full form → count
+    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for e in &ex.events {
+        for a in e.actors.iter().filter(|a| a.kind == ActorKind::Person) {
+            if a.name.split_whitespace().count() >= 2 {
+                *forms
+                    .entry(person_key(&a.name))
+                    .or_default()
+                    .entry(a.name.clone())
+                    .or_default() += 1;
+            }
+        }
+    }
+    for q in &ex.quotes {
+        if let Some(s) = &q.speaker
+            && s.split_whitespace().count() >= 2
+            && s.chars().next().is_some_and(char::is_uppercase)
+        {
+            *forms
+                .entry(person_key(s))
+                .or_default()
+                .entry(s.clone())
+                .or_default() += 1;
+        }
+    }
+    let canonical = |name: &str| -> Option<String> {
+        let variants = forms.get(&person_key(name))?;
+        let given = name.split_whitespace().next().unwrap_or("");
+        let single = name.split_whitespace().count() == 1;
+        let compatible: Vec<(&String, &usize)> = variants
+            .iter()
+            .filter(|(v, _)| {
+                single || similar_given_names(v.split_whitespace().next().unwrap_or(""), given)
+            })
+            .collect();
+        // A lone surname is only merged when the corpus knows one person by it.
+        if single {
+            let distinct_given: std::collections::BTreeSet<String> = variants
+                .keys()
+                .map(|v| v.split_whitespace().next().unwrap_or("").to_lowercase())
+                .collect();
+            let groups = distinct_given
+                .iter()
+                .filter(|g| {
+                    !distinct_given
+                        .iter()
+                        .any(|h| h < *g && similar_given_names(g, h))
+                })
+                .count();
+            if groups != 1 {
+                return None;
+            }
+        }
+        compatible
+            .into_iter()
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(a.0.len().cmp(&b.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
+            .map(|(v, _)| v.clone())
+    };
+    for e in &mut ex.events {
+        for a in e.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
+            if let Some(c) = canonical(&a.name) {
+                a.name = c;
+            }
+        }
+        let mut seen = Vec::new();
+        e.actors.retain(|a| {
+            let keep = !seen.contains(a);
+            seen.push(a.clone());
+            keep
+        });
+    }
+    for q in &mut ex.quotes {
+        if let Some(s) = &q.speaker
+            && s.chars().next().is_some_and(char::is_uppercase)
+            && let Some(c) = canonical(s)
+        {
+            q.speaker = Some(c);
+        }
+    }
+}

@@ -1,0 +1,731 @@
+//! Actors: people, organisations and countries.
+//!
+//! A capitalised run of words ("U.S. Special Envoy to Syria Tom Barrack") is split into a title
+//! part and a name part from the right. The run is a person when the evidence says so: a title
+//! word, a role noun before it ("dictator Bashar Assad", "leader, Abu Bakr al-Baghdadi"), a
+//! speech verb after it ("Barrack said"), or an Arabic name particle. A run ending in an
+//! organisation word ("Syrian Democratic Forces") or a known alias ("ISIS") is an organisation,
+//! and "Phrase (ACRONYM)" defines a new one. Short mentions ("Sharaa", "al-Sharaa") are merged
+//! with the full name by surname, within the article and then across the corpus.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Gazetteer, name_key};
+use super::lexicon::{
+    KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS,
+};
+use super::text::{Token, norm, strip_possessive};
+use crate::model::PlaceKind;
+
+/// What a capitalised run turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunKind {
+    /// A person's name (as written, possessive stripped) with the title before it.
+    Person {
+        name: String,
+        title: Vec<String>,
+        affiliation: Option<String>,
+        strong: bool,
+    },
+    /// A title with no name ("U.S. Envoy", "the Syrian Foreign Minister").
+    Role {
+        title: Vec<String>,
+        plural: bool,
+    },
+    Org {
+        name: String,
+    },
+}
+
+/// An actor-like run in a sentence, with token and byte ranges. For people, the range covers
+/// the name only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRun {
+    /// First token of the whole run, title included.
+    pub run_start: usize,
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub start: usize,
+    pub end: usize,
+    pub kind: RunKind,
+}
+
+/// Surname key for merging mentions: last name token, possessive and "al-"/"el-" stripped,
+/// apostrophes and hyphens dropped ("al-Sharaa’s" → "sharaa", "Sa’ar" → "saar").
+pub fn person_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or(name);
+    let last = strip_possessive(last);
+    let lower = norm(last);
+    let bare = ["al-", "el-", "al'", "el'"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(&lower);
+    bare.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn is_particle(lower: &str) -> bool {
+    matches!(
+        lower,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "abu"
+            | "bint"
+            | "de"
+            | "van"
+            | "von"
+            | "da"
+            | "del"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "ben"
+            | "ould"
+            | "ter"
+            | "du"
+            | "dos"
+            | "do"
+    ) || lower.starts_with("al-")
+        || lower.starts_with("el-")
+        || lower.starts_with("ad-")
+        || lower.starts_with("as-")
+        || lower.starts_with("ash-")
+        || lower.starts_with("at-")
+        || lower.starts_with("an-")
+        || lower.starts_with("az-")
+}
+
+fn is_title_word(lower: &str) -> bool {
+    let bare = strip_possessive(lower).trim_end_matches('.');
+    TITLE_WORDS.contains(&bare)
+        || bare
+            .split('-')
+            .any(|p| p.len() > 2 && TITLE_WORDS.contains(&p))
+}
+
+/// A title word that can head a title on its own ("minister", not "foreign").
+fn is_title_head(lower: &str) -> bool {
+    let bare = strip_possessive(lower).trim_end_matches('.');
+    is_title_word(lower) && !TITLE_MODIFIERS.contains(&bare)
+}
+
+fn known_org(key: &str) -> Option<&'static str> {
+    KNOWN_ORGS
+        .iter()
+        .find(|(alias, _)| *alias == key)
+        .map(|(_, name)| *name)
+}
+
+/// Token-level facts the run scanner needs.
+struct View<'a> {
+    src: &'a str,
+    toks: &'a [Token],
+    norms: Vec<String>,
+}
+
+impl View<'_> {
+    fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_capitalized(self.src))
+    }
+    fn n(&self, i: usize) -> &str {
+        self.norms.get(i).map_or("", String::as_str)
+    }
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(self.src, c))
+    }
+    fn text(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.text(self.src))
+    }
+    /// An initial ("J") followed by its dot.
+    fn initial(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.chars().count() == 1 && t.chars().all(char::is_uppercase) && self.punct(i + 1, '.')
+    }
+    /// A title abbreviation followed by its dot ("Gen", "Maj", "Dr").
+    fn title_abbrev(&self, i: usize) -> bool {
+        matches!(
+            self.n(i),
+            "gen"
+                | "maj"
+                | "lt"
+                | "col"
+                | "dr"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "capt"
+                | "sgt"
+                | "adm"
+                | "brig"
+                | "prof"
+                | "st"
+        ) && self.punct(i + 1, '.')
+    }
+}
+
+/// Whether a sentence is set in title case (a headline), where capitals say nothing about names.
+pub fn is_headline(src: &str, toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.is_word() && t.text(src).len() > 3)
+        .collect();
+    let last = toks.last().map_or("", |t| t.text(src));
+    words.len() >= 4
+        && words.iter().filter(|t| t.is_capitalized(src)).count() * 10 >= words.len() * 8
+        && !matches!(last, "." | "!" | "?" | ":")
+}
+
+/// Scan one sentence for actor runs. `g` tells place names apart from person names.
+pub fn scan_sentence(src: &str, toks: &[Token], g: &Gazetteer) -> Vec<ActorRun> {
+    let v = View {
+        src,
+        toks,
+        norms: toks.iter().map(|t| norm(t.text(src))).collect(),
+    };
+    if is_headline(src, toks) {
+        return scan_headline(&v);
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let starts_run = (v.cap(i) || is_particle(v.n(i)) && v.cap(i + 1))
+            && !(NOT_NAMES.contains(&v.n(i)) && !is_title_word(v.n(i)));
+        if !starts_run {
+            i += 1;
+            continue;
+        }
+        // Collect the run: capitalised words, particles, initials, title abbreviations and
+        // the small words that join title parts ("Secretary of State", "Envoy to Syria").
+        let start = i;
+        let mut members: Vec<usize> = Vec::new();
+        let mut j = i;
+        while j < toks.len() {
+            let tok = &toks[j];
+            let lower = v.n(j);
+            if v.initial(j) || v.title_abbrev(j) {
+                members.push(j);
+                j += 2;
+                continue;
+            }
+            // "U.S. Envoy Hails …": a speech verb ends the run even when capitalised.
+            if j > start && SPEECH_VERBS.contains(&lower) {
+                break;
+            }
+            if tok.is_word()
+                && (v.cap(j)
+                    || is_particle(lower) && v.cap(j + 1)
+                    || is_particle(lower) && j > start && lower.contains('-'))
+            {
+                members.push(j);
+                let possessive = strip_possessive(tok.text(src)).len() != tok.text(src).len();
+                j += 1;
+                if possessive && !is_title_word(lower) {
+                    break;
+                }
+                continue;
+            }
+            // Joiners inside titles, only after a title word and before a capitalised word.
+            let after_title = members.last().is_some_and(|&m| is_title_word(v.n(m)));
+            if matches!(lower, "of" | "for" | "to" | "the") && after_title {
+                let mut k = j + 1;
+                if v.n(k) == "the" {
+                    k += 1;
+                }
+                if v.cap(k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        if members.is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = j;
+        if let Some(run) = classify(&v, g, start, end, &members) {
+            out.push(run);
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// In a headline only titles ("U.S. Envoy"), known organisations and single words that may
+/// be short mentions of people named in the body are reported.
+fn scan_headline(v: &View) -> Vec<ActorRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.toks.len() {
+        let lower = v.n(i);
+        let key = norm(strip_possessive(v.text(i)));
+        if let Some(name) = known_org(&key) {
+            out.push(ActorRun {
+                run_start: i,
+                tok_start: i,
+                tok_end: i + 1,
+                start: v.toks[i].start,
+                end: v.toks[i].end,
+                kind: RunKind::Org {
+                    name: name.to_owned(),
+                },
+            });
+            i += 1;
+            continue;
+        }
+        if is_title_word(lower) && lower != "new" && lower != "first" {
+            let start = i;
+            while i < v.toks.len() && (is_title_word(v.n(i)) || v.punct(i, '.') && i > start) {
+                i += 1;
+            }
+            if !(start..i).any(|k| is_title_head(v.n(k))) {
+                continue;
+            }
+            let title: Vec<String> = (start..i)
+                .map(|k| strip_possessive(v.n(k)).to_owned())
+                .filter(|t| t != ".")
+                .collect();
+            let plural = title
+                .last()
+                .is_some_and(|t| t.ends_with('s') && !t.ends_with("ss"));
+            out.push(ActorRun {
+                run_start: start,
+                tok_start: start,
+                tok_end: i,
+                start: v.toks[start].start,
+                end: v.toks[i - 1].end,
+                kind: RunKind::Role { title, plural },
+            });
+            continue;
+        }
+        if v.cap(i) && !NOT_NAMES.contains(&lower) {
+            let name = strip_possessive(v.text(i)).to_owned();
+            out.push(ActorRun {
+                run_start: i,
+                tok_start: i,
+                tok_end: i + 1,
+                start: v.toks[i].start,
+                end: v.toks[i].start + name.len(),
+                kind: RunKind::Person {
+                    name,
+                    title: Vec::new(),
+                    affiliation: None,
+                    strong: false,
+                },
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+fn classify(
+    v: &View,
+    g: &Gazetteer,
+    start: usize,
+    end: usize,
+    members: &[usize],
+) -> Option<ActorRun> {
+    let last = *members.last()?;
+    let byte = |a: usize, b: usize| (v.toks[a].start, v.toks[b].end);
+
+    // A known organisation alias anywhere at the end of the run ("the U.S.-led ISIS", "HTS").
+    for (k, &m) in members.iter().enumerate() {
+        let key = members[k..]
+            .iter()
+            .map(|&x| norm(strip_possessive(v.text(x))))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(name) = known_org(&key) {
+            let (s, e) = byte(m, last);
+            return Some(ActorRun {
+                run_start: m,
+                tok_start: m,
+                tok_end: last + 1,
+                start: s,
+                end: e,
+                kind: RunKind::Org {
+                    name: name.to_owned(),
+                },
+            });
+        }
+    }
+    // An organisation by its last word ("Syrian Democratic Forces", "State Department").
+    let last_lower = strip_possessive(v.n(last)).to_owned();
+    if ORG_HEADS.contains(&last_lower.as_str()) && members.len() >= 2 {
+        let first = members
+            .iter()
+            .position(|&m| !matches!(v.n(m), "the" | "a" | "an"))
+            .unwrap_or(0);
+        let (s, e) = byte(members[first], last);
+        let name = strip_possessive(&v.src[s..e]).to_owned();
+        return Some(ActorRun {
+            run_start: members[first],
+            tok_start: members[first],
+            tok_end: last + 1,
+            start: s,
+            end: e,
+            kind: RunKind::Org { name },
+        });
+    }
+
+    // Split title | name from the right.
+    let mut name_from = members.len();
+    while name_from > 0 {
+        let m = members[name_from - 1];
+        let lower = v.n(m);
+        let key = name_key(strip_possessive(v.text(m)));
+        // A multi-word place ending here ("to the United States Yechiel Leiter").
+        let multi_place = (2..=3).any(|w| {
+            name_from >= w && {
+                let key = members[name_from - w..name_from]
+                    .iter()
+                    .map(|&x| name_key(strip_possessive(v.text(x))))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                g.lookup(&key)
+                    .iter()
+                    .any(|&e| g.entry(e).kind != PlaceKind::City || g.entry(e).population > 500_000)
+            }
+        });
+        let stop = multi_place
+            || is_title_word(lower)
+            || g.demonym(&key).is_some()
+            || ORG_HEADS.contains(&strip_possessive(lower))
+            || known_org(&key).is_some()
+            || NOT_NAMES.contains(&lower)
+            || (name_from < members.len()
+                && g.lookup(&key).iter().any(|&e| {
+                    let e = g.entry(e);
+                    e.kind != PlaceKind::City || e.population > 500_000
+                }));
+        if stop {
+            break;
+        }
+        name_from -= 1;
+    }
+    // Drop leading particles-only names and trailing place names like "Syria" in
+    // "Envoy to Syria" (no name at all).
+    let name_members = &members[name_from..];
+    let title_members = &members[..name_from];
+    let title: Vec<String> = title_members
+        .iter()
+        .map(|&m| strip_possessive(v.n(m)).to_owned())
+        .collect();
+    let has_title = title.iter().any(|t| is_title_head(t));
+    let affiliation = title_members.iter().find_map(|&m| {
+        let key = name_key(strip_possessive(v.text(m)));
+        g.demonym(&key).map(str::to_owned).or_else(|| {
+            (matches!(key.as_str(), "us" | "uk" | "un")).then(|| match key.as_str() {
+                "us" => "US".to_owned(),
+                "uk" => "GB".to_owned(),
+                _ => "UN".to_owned(),
+            })
+        })
+    });
+
+    if name_members.is_empty() {
+        if has_title {
+            let plural = title
+                .last()
+                .is_some_and(|t| t.ends_with('s') && !t.ends_with("ss"));
+            let (s, e) = byte(start, last);
+            return Some(ActorRun {
+                run_start: start,
+                tok_start: start,
+                tok_end: end,
+                start: s,
+                end: e,
+                kind: RunKind::Role { title, plural },
+            });
+        }
+        return None;
+    }
+    if name_members.len() > 5 {
+        return None;
+    }
+    let first_name = name_members[0];
+    let (s, e) = byte(first_name, last);
+    let raw_name = &v.src[s..e];
+    let name = strip_possessive(raw_name).trim().to_owned();
+    if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return None;
+    }
+    // A place or country on its own is not a person.
+    let whole_key = name_key(&name);
+    let is_place = !g.lookup(&whole_key).is_empty() || g.venue(&whole_key).is_some();
+    let prev = start.checked_sub(1).map_or("", |p| v.n(p));
+    let prev2 = start.checked_sub(2).map_or("", |p| v.n(p));
+    let role_before = ROLE_NOUNS.contains(&prev)
+        || (prev == "," && ROLE_NOUNS.contains(&prev2))
+        || prev == "named";
+    let next = v.n(end);
+    let next2 = v.n(end + 1);
+    let speech_after = SPEECH_VERBS.contains(&next)
+        || (matches!(
+            next,
+            "also"
+                | "has"
+                | "had"
+                | "then"
+                | "later"
+                | "previously"
+                | "reportedly"
+                | "recently"
+                | "once"
+        ) && SPEECH_VERBS.contains(&next2));
+    let speech_before = matches!(prev, "said" | "says" | "wrote" | "added" | "told" | "asked");
+    let arabic = name_members.len() >= 2
+        && name_members.iter().any(|&m| {
+            is_particle(v.n(m)) || matches!(v.n(m), "abu" | "abd" | "abdul" | "abdel" | "abdullah")
+        });
+    let strong = (has_title || role_before || arabic) && !is_place;
+    let weak = (speech_after || speech_before) && !is_place;
+    if !(strong || weak) {
+        // Possibly a short mention of a person named elsewhere; the article pass decides.
+        return Some(ActorRun {
+            run_start: start,
+            tok_start: first_name,
+            tok_end: last + 1,
+            start: s,
+            end: s + name.len(),
+            kind: RunKind::Person {
+                name,
+                title,
+                affiliation,
+                strong: false,
+            },
+        })
+        .filter(|_| name_members.len() <= 2 && !is_place);
+    }
+    Some(ActorRun {
+        run_start: start,
+        tok_start: first_name,
+        tok_end: last + 1,
+        start: s,
+        end: s + name.len(),
+        kind: RunKind::Person {
+            name,
+            title,
+            affiliation,
+            strong: strong || (weak && name_members.len() >= 2),
+        },
+    })
+}
+
+/// A person known in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Longest form seen ("Ahmed al-Sharaa").
+    pub name: String,
+    pub key: String,
+    /// Title words seen with the name ("foreign", "minister").
+    pub title: Vec<String>,
+    pub affiliation: Option<String>,
+    /// Byte offset of the first mention.
+    pub first: usize,
+}
+
+/// The people of one article, merged by surname.
+#[derive(Debug, Clone, Default)]
+pub struct People {
+    pub people: Vec<Person>,
+    by_key: HashMap<String, usize>,
+}
+
+impl People {
+    /// Register a confirmed person; returns its index.
+    pub fn add(
+        &mut self,
+        name: &str,
+        title: &[String],
+        affiliation: Option<&str>,
+        at: usize,
+    ) -> usize {
+        let key = person_key(name);
+        if let Some(&i) = self.by_key.get(&key) {
+            let p = &mut self.people[i];
+            if name.split_whitespace().count() > p.name.split_whitespace().count() {
+                p.name = name.to_owned();
+            }
+            for t in title {
+                if !p.title.contains(t) {
+                    p.title.push(t.clone());
+                }
+            }
+            if p.affiliation.is_none() {
+                p.affiliation = affiliation.map(str::to_owned);
+            }
+            p.first = p.first.min(at);
+            return i;
+        }
+        self.by_key.insert(key.clone(), self.people.len());
+        self.people.push(Person {
+            name: name.to_owned(),
+            key,
+            title: title.to_vec(),
+            affiliation: affiliation.map(str::to_owned),
+            first: at,
+        });
+        self.people.len() - 1
+    }
+
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.by_key.get(&person_key(name)).copied()
+    }
+}
+
+/// Whether two first names are spelling variants ("Asaad"/"Assad", "Ahmad"/"Ahmed").
+pub fn similar_given_names(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    if a == b {
+        return true;
+    }
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    edit_distance(&a, &b) <= 2
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::gazetteer;
+    use crate::extract::text::tokenize;
+
+    fn runs(s: &str) -> Vec<(String, String)> {
+        let toks = tokenize(s, 0, s.len());
+        scan_sentence(s, &toks, gazetteer())
+            .into_iter()
+            .map(|r| match r.kind {
+                RunKind::Person { name, strong, .. } => {
+                    (if strong { "person" } else { "maybe" }.to_owned(), name)
+                }
+                RunKind::Role { title, .. } => ("role".to_owned(), title.join(" ")),
+                RunKind::Org { name } => ("org".to_owned(), name),
+            })
+            .collect()
+    }
+
+    fn p(name: &str) -> (String, String) {
+        ("person".to_owned(), name.to_owned())
+    }
+
+    #[test]
+    fn titles_are_split_from_names() {
+        assert_eq!(
+            runs("U.S. Special Envoy to Syria Tom Barrack spoke."),
+            vec![p("Tom Barrack")]
+        );
+        assert_eq!(
+            runs("Syrian Foreign Minister Asaad al-Shaibani arrived."),
+            vec![p("Asaad al-Shaibani")]
+        );
+        assert_eq!(
+            runs("He met U.S. Secretary of State Marco Rubio."),
+            vec![p("Marco Rubio")]
+        );
+        assert_eq!(
+            runs("President Donald J. Trump’s decision"),
+            vec![p("Donald J. Trump")]
+        );
+        assert_eq!(
+            runs("Maj. Gen. Oded Basyuk of the IDF attended."),
+            vec![
+                p("Oded Basyuk"),
+                ("org".into(), "Israel Defense Forces".into())
+            ]
+        );
+        assert_eq!(
+            runs(
+                "Ambassador to the United States Yechiel Leiter and Acting Head of the National Security Council Gil Reich attended."
+            ),
+            vec![p("Yechiel Leiter"), p("Gil Reich")]
+        );
+        assert_eq!(
+            runs("SDF Commander-in-Chief Mazloum Abdi noted"),
+            vec![p("Mazloum Abdi")]
+        );
+    }
+
+    #[test]
+    fn evidence_without_titles() {
+        assert_eq!(
+            runs("its leader, Abu Bakr al-Baghdadi."),
+            vec![p("Abu Bakr al-Baghdadi")]
+        );
+        assert_eq!(
+            runs("overthrew dictator Bashar Assad last December"),
+            vec![p("Bashar Assad")]
+        );
+        assert_eq!(
+            runs("“It works,” Barrack said."),
+            vec![("maybe".into(), "Barrack".into())]
+        );
+        assert_eq!(
+            runs("“It works,” said Tom Barrack."),
+            vec![p("Tom Barrack")]
+        );
+        // Places and countries are not people, even before a speech verb.
+        assert!(runs("Washington said it would help.").is_empty());
+    }
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            runs("the Syrian Democratic Forces (SDF) agreed"),
+            vec![
+                ("org".into(), "Syrian Democratic Forces".into()),
+                ("org".into(), "Syrian Democratic Forces".into())
+            ]
+        );
+        assert_eq!(
+            runs("join the coalition against ISIS."),
+            vec![("org".into(), "ISIS".into())]
+        );
+        assert_eq!(
+            runs("the Internal Security Forces"),
+            vec![("org".into(), "Internal Security Forces".into())]
+        );
+    }
+
+    #[test]
+    fn roles_without_names() {
+        let headline: Vec<_> = runs("U.S. Envoy Hails Israel-Syria Talks")
+            .into_iter()
+            .filter(|r| r.0 != "maybe")
+            .collect();
+        assert_eq!(headline, vec![("role".into(), "u.s. envoy".into())]);
+        assert_eq!(runs("The U.S. envoy said so."), vec![]);
+    }
+
+    #[test]
+    fn keys_merge_short_mentions() {
+        assert_eq!(person_key("Ahmed al-Sharaa"), "sharaa");
+        assert_eq!(person_key("al-Sharaa’s"), "sharaa");
+        assert_eq!(person_key("Al-Mustafa"), "mustafa");
+        assert_eq!(person_key("Gideon Sa’ar"), "saar");
+        assert!(similar_given_names("Asaad", "Assad"));
+        assert!(!similar_given_names("Bashar", "Asaad"));
+    }
+}

@@ -1,0 +1,267 @@
+//! Event triggers and short summaries.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::lexicon::TRIGGERS;
+use super::text::{Token, is_dash, is_double_quote};
+use crate::model::EventKind;
+
+/// A trigger word (or two-word phrase) found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    pub tok: usize,
+    pub len: usize,
+    pub kind: EventKind,
+    pub weight: u8,
+}
+
+static TRIGGER_INDEX: LazyLock<HashMap<&'static str, (EventKind, u8)>> =
+    LazyLock::new(|| TRIGGERS.iter().map(|&(w, k, n)| (w, (k, n))).collect());
+
+/// Triggers in a sentence, given its lower-cased tokens.
+pub fn find_triggers(norms: &[String]) -> Vec<Trigger> {
+    let index = &*TRIGGER_INDEX;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < norms.len() {
+        if i + 1 < norms.len() {
+            let pair = format!("{} {}", norms[i], norms[i + 1]);
+            if let Some(&(kind, weight)) = index.get(pair.as_str()) {
+                out.push(Trigger {
+                    tok: i,
+                    len: 2,
+                    kind,
+                    weight,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // "U.S.-mediated": the part after the hyphen.
+        let word = norms[i].rsplit('-').next().unwrap_or(&norms[i]);
+        if let Some(&(kind, weight)) = index.get(norms[i].as_str()).or_else(|| index.get(word)) {
+            out.push(Trigger {
+                tok: i,
+                len: 1,
+                kind,
+                weight,
+            });
+        }
+        i += 1;
+    }
+    // "lift sanctions", "sanctions relief": a sanctions context turns "lift"/"relief" into one.
+    out
+}
+
+/// The trigger that best explains a date at tokens `lo..hi`: heavy and near, in the same
+/// clause. `commas` are clause-ish breaks; `strong` are coordinations (", and", ";") that start
+/// a new clause. English puts the verb before its date ("killed … in September"), so a
+/// trigger before the date gets a small bonus.
+pub fn best_trigger_for(
+    triggers: &[Trigger],
+    lo: usize,
+    hi: usize,
+    commas: &[usize],
+    strong: &[usize],
+) -> Option<Trigger> {
+    triggers
+        .iter()
+        .copied()
+        .map(|t| {
+            let before = t.tok < lo;
+            let (a, b) = if before {
+                (t.tok + t.len, lo)
+            } else {
+                (hi, t.tok + 1)
+            };
+            let dist = b.saturating_sub(a) as i32;
+            let crossings = commas.iter().filter(|&&c| c >= a && c < b).count() as i32;
+            let coordinations = strong.iter().filter(|&&c| c >= a && c < b).count() as i32;
+            let score = i32::from(t.weight) * 4 - dist - 8 * crossings - 16 * coordinations
+                + if before { 6 } else { 0 };
+            (t, score)
+        })
+        .max_by_key(|&(t, score)| (score, std::cmp::Reverse(t.tok)))
+        .map(|(t, _)| t)
+}
+
+/// The strongest trigger of a sentence (first among equals).
+pub fn strongest(triggers: &[Trigger]) -> Option<Trigger> {
+    triggers
+        .iter()
+        .copied()
+        .max_by_key(|t| (t.weight, std::cmp::Reverse(t.tok)))
+}
+
+const MAX_SUMMARY_WORDS: usize = 16;
+
+/// A short summary: the whole sentence when it is short, else the clause around `anchor`.
+pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
+    let words = toks.iter().filter(|t| t.is_word()).count();
+    let (lo, hi) = if words <= MAX_SUMMARY_WORDS {
+        (0, toks.len())
+    } else {
+        clause_around(src, toks, anchor.min(toks.len().saturating_sub(1)))
+    };
+    let mut lo = lo;
+    while lo < hi
+        && (toks[lo].kind != super::text::TokKind::Word
+            && toks[lo].kind != super::text::TokKind::Number
+            || matches!(
+                toks[lo].text(src).to_lowercase().as_str(),
+                "and" | "but" | "that" | "then" | "also" | "which" | "while" | "so"
+            ))
+    {
+        lo += 1;
+    }
+    let mut hi = hi;
+    while hi > lo
+        && toks[hi - 1].kind == super::text::TokKind::Punct
+        && !is_double_quote(src[toks[hi - 1].start..].chars().next().unwrap_or(' '))
+    {
+        hi -= 1;
+    }
+    if lo >= hi {
+        return String::new();
+    }
+    let mut text = src[toks[lo].start..toks[hi - 1].end].to_owned();
+    text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let truncated = lo > 0 || hi < toks.len() && toks[hi..].iter().any(|t| t.is_word());
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if truncated {
+        out.push('…');
+    }
+    out
+}
+
+fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
+    let is_boundary = |t: &Token| {
+        let c = src[t.start..].chars().next().unwrap_or(' ');
+        t.kind == super::text::TokKind::Punct
+            && (matches!(c, ',' | ';' | ':' | '(' | ')') || is_dash(c) || is_double_quote(c))
+    };
+    let is_subordinator = |t: &Token| {
+        matches!(
+            t.text(src).to_lowercase().as_str(),
+            "which" | "who" | "while" | "although" | "whereas" | "because"
+        )
+    };
+    let mut lo = anchor;
+    let mut budget = 8;
+    while lo > 0 && budget > 0 {
+        let t = &toks[lo - 1];
+        if is_boundary(t) || is_subordinator(t) {
+            break;
+        }
+        lo -= 1;
+        if t.is_word() {
+            budget -= 1;
+        }
+    }
+    let mut hi = anchor + 1;
+    let mut budget = MAX_SUMMARY_WORDS.saturating_sub(anchor - lo).max(4);
+    while hi < toks.len() && budget > 0 {
+        let t = &toks[hi];
+        if is_boundary(t) || t.is_punct(src, '.') {
+            // Keep at least a few words after the trigger ("visit Washington, D.C.").
+            if hi > anchor + 2 {
+                break;
+            }
+        }
+        hi += 1;
+        if t.is_word() {
+            budget -= 1;
+        }
+    }
+    (lo, hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{norm, tokenize};
+
+    fn norms(s: &str) -> (Vec<Token>, Vec<String>) {
+        let toks = tokenize(s, 0, s.len());
+        let n = toks.iter().map(|t| norm(t.text(s))).collect();
+        (toks, n)
+    }
+
+    #[test]
+    fn triggers_and_kinds() {
+        let s =
+            "U.S. forces killed a senior ISIS leader in September and captured another in October.";
+        let (toks, n) = norms(s);
+        let t = find_triggers(&n);
+        let kinds: Vec<_> = t.iter().map(|t| (toks[t.tok].text(s), t.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("killed", EventKind::Military),
+                ("captured", EventKind::Military)
+            ]
+        );
+        let s = "Since taking power from Bashar al-Assad, he pursued talks.";
+        let (_, n) = norms(s);
+        let t = find_triggers(&n);
+        assert_eq!(t[0].len, 2);
+        assert_eq!(strongest(&t).map(|t| t.kind), Some(EventKind::Other));
+    }
+
+    #[test]
+    fn the_nearest_trigger_explains_a_date() {
+        let s = "U.S. forces killed a senior ISIS leader, Omar Abdul Qader, in September, and captured another named Ahmad al-Badri in October.";
+        let (toks, n) = norms(s);
+        let t = find_triggers(&n);
+        let commas: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_punct(s, ','))
+            .map(|(i, _)| i)
+            .collect();
+        let strong: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text(s) == "and")
+            .map(|(i, _)| i)
+            .collect();
+        let october = toks.iter().position(|t| t.text(s) == "October").unwrap();
+        let september = toks.iter().position(|t| t.text(s) == "September").unwrap();
+        assert_eq!(
+            toks[best_trigger_for(&t, october, october + 1, &commas, &strong)
+                .unwrap()
+                .tok]
+                .text(s),
+            "captured"
+        );
+        assert_eq!(
+            toks[best_trigger_for(&t, september, september + 1, &commas, &strong)
+                .unwrap()
+                .tok]
+                .text(s),
+            "killed"
+        );
+    }
+
+    #[test]
+    fn summaries() {
+        let s = "Syrian President Ahmed al-Sharaa is set to visit Washington, D.C., marking the first-ever visit by a Syrian head of state to the U.S. capital, according to U.S. Special Envoy to Syria Tom Barrack.";
+        let toks = tokenize(s, 0, s.len());
+        let visit = toks.iter().position(|t| t.text(s) == "visit").unwrap();
+        assert_eq!(
+            summarize(s, &toks, visit),
+            "Syrian President Ahmed al-Sharaa is set to visit Washington, D.C.…"
+        );
+        let short = "Sharaa met Trump at the White House.";
+        let toks = tokenize(short, 0, short.len());
+        assert_eq!(
+            summarize(short, &toks, 1),
+            "Sharaa met Trump at the White House"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! The offline gazetteer: GeoNames cities ≥ 15,000 inhabitants, countries, US states and
+//! hand-placed regions (`assets/gazetteer.tsv`), venues that stand for a city
+//! (`assets/venues.tsv`), demonyms (`assets/demonyms.tsv`), and city names that are also common
+//! English words (`assets/ambiguous_names.txt`). All compiled into the binary and indexed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::model::{Place, PlaceKind};
+
+const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer.tsv");
+const VENUES_TSV: &str = include_str!("../../assets/venues.tsv");
+const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
+const AMBIGUOUS_TXT: &str = include_str!("../../assets/ambiguous_names.txt");
+
+/// One gazetteer row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// GeoNames admin1 code (US state code for US cities).
+    pub admin1: String,
+    pub population: u64,
+    pub kind: PlaceKind,
+}
+
+impl Entry {
+    pub fn to_place(&self, text: &str) -> Place {
+        Place {
+            name: self.name.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            country: self.country.clone(),
+            kind: self.kind,
+            text: text.to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Normalised name or alternate name → entry indices.
+    by_name: HashMap<String, Vec<u32>>,
+    /// Normalised venue phrase → entry index of its city.
+    venues: HashMap<String, u32>,
+    /// Normalised demonym ("syrian", "syrians") → ISO2.
+    demonyms: HashMap<String, String>,
+    /// ISO2 → the country's entry.
+    countries: HashMap<String, u32>,
+    /// Names that are also common English words ("split", "nice").
+    ambiguous: HashSet<String>,
+    /// Longest name in tokens, to bound matching.
+    pub max_tokens: usize,
+}
+
+/// The gazetteer, parsed on first use.
+pub fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: LazyLock<Gazetteer> =
+        LazyLock::new(|| Gazetteer::parse(GAZETTEER_TSV, VENUES_TSV, DEMONYMS_TSV, AMBIGUOUS_TXT));
+    &GAZETTEER
+}
+
+/// Lookup key for a name: lower case, apostrophes and hyphens folded, dots dropped, single
+/// spaces ("Deir ez-Zor" → "deir ez zor", "D.C." → "dc").
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—') {
+            space = !out.is_empty();
+            continue;
+        }
+        if matches!(c, '.' | ',') {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if matches!(c, '’' | '‘' | 'ʼ' | '`') {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    pub fn parse(gazetteer: &str, venues: &str, demonyms: &str, ambiguous: &str) -> Self {
+        let mut g = Gazetteer {
+            max_tokens: 1,
+            ..Default::default()
+        };
+        for line in gazetteer.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 8 {
+                continue;
+            }
+            let (Ok(lat), Ok(lon)) = (cols[2].parse::<f64>(), cols[3].parse::<f64>()) else {
+                continue;
+            };
+            let kind = match cols[7].trim() {
+                "city" => PlaceKind::City,
+                "region" => PlaceKind::Region,
+                "country" => PlaceKind::Country,
+                _ => continue,
+            };
+            let idx = g.entries.len() as u32;
+            g.entries.push(Entry {
+                name: cols[0].to_owned(),
+                lat,
+                lon,
+                country: cols[4].to_owned(),
+                admin1: cols[5].to_owned(),
+                population: cols[6].parse().unwrap_or(0),
+                kind,
+            });
+            if kind == PlaceKind::Country {
+                g.countries.entry(cols[4].to_owned()).or_insert(idx);
+            }
+            let names = std::iter::once(cols[0]).chain(cols[1].split('|'));
+            for name in names.filter(|n| !n.trim().is_empty()) {
+                let key = name_key(name);
+                g.max_tokens = g.max_tokens.max(key.split(' ').count());
+                let list = g.by_name.entry(key).or_default();
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+        for line in venues.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 3 {
+                continue;
+            }
+            let city = name_key(cols[1]);
+            let found = g.by_name.get(&city).and_then(|ids| {
+                ids.iter()
+                    .copied()
+                    .filter(|&i| g.entries[i as usize].country == cols[2])
+                    // A venue stands for a city: Washington D.C., not Washington State.
+                    .max_by_key(|&i| {
+                        let e = &g.entries[i as usize];
+                        (e.kind == PlaceKind::City, e.population)
+                    })
+            });
+            if let Some(i) = found {
+                let key = name_key(cols[0]);
+                g.max_tokens = g.max_tokens.max(key.split(' ').count());
+                g.venues.insert(key, i);
+            }
+        }
+        for line in demonyms.lines().skip(1) {
+            if let Some((demonym, code)) = line.split_once('\t') {
+                g.demonyms.insert(name_key(demonym), code.trim().to_owned());
+            }
+        }
+        g.ambiguous = ambiguous
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(name_key)
+            .collect();
+        g
+    }
+
+    pub fn lookup(&self, key: &str) -> &[u32] {
+        self.by_name.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn venue(&self, key: &str) -> Option<&Entry> {
+        self.venues.get(key).map(|&i| &self.entries[i as usize])
+    }
+
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.entries[i as usize]
+    }
+
+    /// ISO2 of a demonym ("Syrian" → "SY").
+    pub fn demonym(&self, key: &str) -> Option<&str> {
+        self.demonyms.get(key).map(String::as_str)
+    }
+
+    /// The country entry for an ISO2 code.
+    pub fn country(&self, code: &str) -> Option<&Entry> {
+        self.countries.get(code).map(|&i| &self.entries[i as usize])
+    }
+
+    pub fn is_ambiguous_word(&self, key: &str) -> bool {
+        self.ambiguous.contains(key)
+    }
+
+    /// Whether any name, venue or demonym starts with this key's first word (cheap pre-check).
+    pub fn has_key(&self, key: &str) -> bool {
+        self.by_name.contains_key(key) || self.venues.contains_key(key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_punctuation() {
+        assert_eq!(name_key("Deir ez-Zor"), "deir ez zor");
+        assert_eq!(name_key("Washington, D.C."), "washington dc");
+        assert_eq!(name_key("Sa’ar"), "sa'ar");
+    }
+
+    #[test]
+    fn the_embedded_gazetteer_knows_the_seed_places() {
+        let g = gazetteer();
+        for (name, country) in [
+            ("damascus", "SY"),
+            ("washington", "US"),
+            ("antalya", "TR"),
+            ("paris", "FR"),
+            ("manama", "BH"),
+            ("riyadh", "SA"),
+            ("new york city", "US"),
+            ("golan heights", "SY"),
+            ("erbil", "IQ"),
+            ("syria", "SY"),
+        ] {
+            let ids = g.lookup(name);
+            assert!(
+                ids.iter().any(|&i| g.entry(i).country == country),
+                "{name} not found in {country}: {:?}",
+                ids.iter().map(|&i| g.entry(i)).collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(
+            g.venue("white house").map(|e| e.name.as_str()),
+            Some("Washington")
+        );
+        assert_eq!(g.venue("kremlin").map(|e| e.name.as_str()), Some("Moscow"));
+        assert_eq!(g.demonym("syrian"), Some("SY"));
+        assert_eq!(g.country("SY").map(|e| e.name.as_str()), Some("Syria"));
+    }
+}

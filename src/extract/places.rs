@@ -1,0 +1,633 @@
+//! Place tagging: capitalised word runs matched against the gazetteer (longest first), venues
+//! and metonyms resolved to their city ("the White House" → Washington), demonyms kept apart
+//! (they name countries as actors, not places), and a disambiguation step that weighs
+//! population, an explicit qualifier ("Paris, Texas") and the countries the article is about.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Gazetteer, name_key};
+use super::text::{Token, norm};
+use crate::model::{Place, PlaceKind};
+
+/// A run of tokens that names a gazetteer entry, before disambiguation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub start: usize,
+    pub end: usize,
+    pub candidates: Vec<u32>,
+    /// A venue standing for its city ("White House").
+    pub venue: bool,
+    /// Preceded by a locative word ("in", "to", "from", "visit").
+    pub locative: bool,
+    /// Admin1 code or country code given right after it ("Paris, Texas" → "TX").
+    pub qualifier: Option<String>,
+    /// "state of Washington", "Washington state": the region is meant.
+    pub region_hint: bool,
+}
+
+/// A demonym ("Syrian", "Israelis") with its country code.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemonymMention {
+    pub tok: usize,
+    pub start: usize,
+    pub end: usize,
+    pub country: String,
+}
+
+/// Words that, right before a name, mean "this is where".
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "into",
+    "inside",
+    "across",
+    "throughout",
+    "within",
+    "near",
+    "toward",
+    "towards",
+    "outside",
+    "via",
+    "through",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "around",
+    "across",
+    "over",
+    "entered",
+    "invaded",
+    "left",
+    "reached",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "occupied",
+    "based",
+    "hosted",
+    "held",
+];
+
+/// Words after a country name that make it an adjective ("U.S. forces", "U.S. Envoy").
+const ADJECTIVAL_NEXT: &[&str] = &[
+    "forces",
+    "troops",
+    "officials",
+    "official",
+    "military",
+    "government",
+    "envoy",
+    "envoys",
+    "delegation",
+    "administration",
+    "president",
+    "minister",
+    "ambassador",
+    "army",
+    "army's",
+    "embassy",
+    "citizens",
+    "authorities",
+    "leaders",
+    "leader",
+    "side",
+    "counterpart",
+    "counterparts",
+    "secretary",
+    "special",
+    "state",
+    "president's",
+    "military's",
+    "navy",
+    "intelligence",
+    "security",
+    "air",
+    "defense",
+    "foreign",
+    "mediation",
+    "mediators",
+    "supervision",
+    "ally",
+    "allies",
+    "policy",
+    "sanctions",
+    "media",
+    "television",
+];
+
+/// Below this population a lone city name needs a locative word before it: "Obama" (Japan),
+/// "Rubio" (Venezuela) and "Ahmad" are people far more often than towns.
+const SMALL_CITY: u64 = 250_000;
+
+/// Lower-case words allowed inside a multi-word place name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "du", "des", "la", "le", "el", "al", "ez", "es", "az", "as", "an", "ad", "the",
+    "and", "upon", "on", "da", "do", "dos", "das", "di", "del", "y", "sur", "am", "im", "bin",
+];
+
+/// Capitalised words right after a place name that make it part of another name
+/// ("Washington Post", "Paris Agreement", "New York Times").
+const NAME_CONTINUATIONS: &[&str] = &[
+    "post",
+    "times",
+    "journal",
+    "institute",
+    "university",
+    "club",
+    "herald",
+    "tribune",
+    "gazette",
+    "review",
+    "daily",
+    "agreement",
+    "accords",
+    "accord",
+    "declaration",
+    "protocol",
+    "convention",
+    "treaty",
+    "summit",
+    "process",
+    "conference",
+    "forum",
+    "talks",
+    "format",
+    "group",
+    "street",
+    "avenue",
+    "airport",
+    "stadium",
+    "fc",
+    "united",
+    "city",
+    "county",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "square",
+    "bridge",
+    "river",
+    "mountains",
+    "capitals",
+    "consensus",
+    "syndrome",
+    "peace",
+    "plan",
+    "initiative",
+    "dialogue",
+    "security",
+    "document",
+];
+
+/// Find place names and demonyms in one sentence. `excluded` are byte ranges already claimed
+/// (people's names, dates).
+pub fn find_places(
+    src: &str,
+    toks: &[Token],
+    g: &Gazetteer,
+    excluded: &[(usize, usize)],
+) -> (Vec<PlaceMention>, Vec<DemonymMention>) {
+    let mut places = Vec::new();
+    let mut demonyms = Vec::new();
+    let norms: Vec<String> = toks.iter().map(|t| norm(t.text(src))).collect();
+    let is_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.is_capitalized(src) || is_excluded(t) {
+            i += 1;
+            continue;
+        }
+        // Longest run first.
+        let mut matched = None;
+        let max = g.max_tokens.min(toks.len() - i);
+        let mut key = String::new();
+        let mut keys: Vec<(usize, String)> = Vec::with_capacity(max);
+        for n in 1..=max {
+            let k = i + n - 1;
+            let tk = &toks[k];
+            if !tk.is_word() || is_excluded(tk) {
+                break;
+            }
+            let lower = &norms[k];
+            if n > 1 && !tk.is_capitalized(src) && !CONNECTORS.contains(&lower.as_str()) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            key.push_str(&name_key(tk.text(src)));
+            if tk.is_capitalized(src) {
+                keys.push((n, key.clone()));
+            }
+        }
+        for (n, key) in keys.iter().rev() {
+            if let Some(venue) = g.venue(key) {
+                let _ = venue;
+                matched = Some((*n, key.clone(), true));
+                break;
+            }
+            if !g.lookup(key).is_empty() {
+                matched = Some((*n, key.clone(), false));
+                break;
+            }
+        }
+        let Some((n, key, venue)) = matched else {
+            if let Some(code) = g.demonym(&norms[i].replace('’', "'")) {
+                demonyms.push(DemonymMention {
+                    tok: i,
+                    start: t.start,
+                    end: t.end,
+                    country: code.to_owned(),
+                });
+            }
+            i += 1;
+            continue;
+        };
+        let end_tok = i + n;
+        let prev = i.checked_sub(1).map_or("", |p| norms[p].as_str());
+        let prev2 = i.checked_sub(2).map_or("", |p| norms[p].as_str());
+        // Part of a longer proper name: "Washington Post", "Paris Agreement".
+        let continues = toks.get(end_tok).is_some_and(|nt| {
+            nt.is_capitalized(src) && NAME_CONTINUATIONS.contains(&norms[end_tok].as_str())
+        });
+        if continues && !venue {
+            i = end_tok + 1;
+            continue;
+        }
+        // A demonym that is also a place name ("Kurdish" is not, "Jordanian" is not; but
+        // "Georgian" could be) is handled by the demonym table taking precedence.
+        if !venue
+            && n == 1
+            && let Some(code) = g.demonym(&key)
+        {
+            demonyms.push(DemonymMention {
+                tok: i,
+                start: t.start,
+                end: t.end,
+                country: code.to_owned(),
+            });
+            i += 1;
+            continue;
+        }
+        let locative = LOCATIVE.contains(&prev) || (prev == "the" && LOCATIVE.contains(&prev2));
+        // Acronyms in capitals ("SANA", "ISIS") are not town names.
+        let all_caps = n == 1
+            && t.text(src)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            && t.text(src).len() > 1;
+        let cities_only = g
+            .lookup(&key)
+            .iter()
+            .all(|&c| g.entry(c).kind == PlaceKind::City);
+        if !venue && cities_only && all_caps {
+            i += 1;
+            continue;
+        }
+        let small = g
+            .lookup(&key)
+            .iter()
+            .all(|&c| g.entry(c).population < SMALL_CITY);
+        let qualified_next = toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','));
+        if !venue && cities_only && small && !locative && !qualified_next {
+            i = end_tok;
+            continue;
+        }
+        // "U.S. forces", "Syrian-led": a country used as an adjective is not a location.
+        let next_word = norms.get(end_tok).map_or("", String::as_str);
+        let adjectival = ADJECTIVAL_NEXT.contains(&next_word)
+            || toks.get(end_tok).is_some_and(|nt| nt.is_punct(src, '-'));
+        let locative = locative && !adjectival;
+        // Common English words that are also towns ("Split", "Nice") count only after a
+        // locative word and never at the start of a sentence.
+        if !venue && n == 1 && g.is_ambiguous_word(&key) && (i == 0 || !locative) {
+            i += 1;
+            continue;
+        }
+        let mut end = toks[end_tok - 1].end;
+        let mut tok_end = end_tok;
+        let mut qualifier = None;
+        // "Paris, Texas", "Antalya, Turkey", "Washington, D.C."
+        if toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','))
+            && let Some(q) = toks.get(end_tok + 1)
+            && q.is_capitalized(src)
+        {
+            let qtext = q.text(src);
+            let qkey = name_key(qtext);
+            let letters: String = qtext.chars().filter(|c| c.is_ascii_uppercase()).collect();
+            if letters.len() == 2 && qtext.len() <= 5 {
+                qualifier = Some(letters);
+            } else {
+                // A multi-word qualifier ("New Mexico") is rare; take one or two tokens.
+                let two = toks
+                    .get(end_tok + 2)
+                    .filter(|t2| t2.is_capitalized(src))
+                    .map(|t2| format!("{qkey} {}", name_key(t2.text(src))));
+                let (qk, qn) = match two {
+                    Some(k2) if !g.lookup(&k2).is_empty() => (k2, 2),
+                    _ => (qkey, 1),
+                };
+                if let Some(&qi) = g
+                    .lookup(&qk)
+                    .iter()
+                    .find(|&&qi| matches!(g.entry(qi).kind, PlaceKind::Country | PlaceKind::Region))
+                {
+                    let e = g.entry(qi);
+                    qualifier = Some(if e.kind == PlaceKind::Country || e.admin1.is_empty() {
+                        e.country.clone()
+                    } else {
+                        e.admin1.clone()
+                    });
+                    tok_end = end_tok + 1 + qn;
+                    end = toks[tok_end - 1].end;
+                }
+            }
+            if qualifier.as_deref().is_some_and(|q| q.len() == 2) && tok_end == end_tok {
+                tok_end = end_tok + 2;
+                end = toks[tok_end - 1].end;
+            }
+            // "Damascus, Washington, and Jerusalem" is a list, not "Damascus in Washington".
+            let fits = |q: &str| {
+                g.lookup(&key).iter().any(|&c| {
+                    let e = g.entry(c);
+                    e.admin1 == q || e.country == q
+                }) || venue
+            };
+            if qualifier.as_deref().is_some_and(|q| !fits(q)) {
+                qualifier = None;
+                tok_end = end_tok;
+                end = toks[end_tok - 1].end;
+            }
+        }
+        let next = norms.get(tok_end).map_or("", String::as_str);
+        let region_hint = (prev == "of" && prev2 == "state")
+            || matches!(next, "state" | "province" | "governorate" | "region");
+        let candidates = if venue {
+            g.venue(&key)
+                .map(|e| {
+                    g.lookup(&name_key(&e.name))
+                        .iter()
+                        .copied()
+                        .filter(|&c| g.entry(c) == e)
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            g.lookup(&key).to_vec()
+        };
+        places.push(PlaceMention {
+            tok_start: i,
+            tok_end,
+            start: t.start,
+            end,
+            candidates,
+            venue,
+            locative,
+            qualifier,
+            region_hint,
+        });
+        i = tok_end;
+    }
+    (places, demonyms)
+}
+
+/// Pick one gazetteer entry per mention. `context` counts, per country code, how often the
+/// article names that country (as a place, a demonym or an unambiguous city).
+pub fn disambiguate(
+    g: &Gazetteer,
+    m: &PlaceMention,
+    context: &HashMap<String, usize>,
+) -> Option<u32> {
+    if m.candidates.len() == 1 {
+        return m.candidates.first().copied();
+    }
+    let has_city = m
+        .candidates
+        .iter()
+        .any(|&c| g.entry(c).kind == PlaceKind::City);
+    m.candidates
+        .iter()
+        .copied()
+        .map(|c| {
+            let e = g.entry(c);
+            let mut score = ((e.population + 1) as f64).ln();
+            if e.kind == PlaceKind::Country {
+                score += 4.0;
+            }
+            // "Washington" alone is the city, not the state.
+            if e.kind == PlaceKind::Region && has_city && !e.admin1.is_empty() {
+                score += if m.region_hint { 10.0 } else { -6.0 };
+            }
+            if let Some(q) = &m.qualifier {
+                if *q == e.admin1 || *q == e.country {
+                    score += 100.0;
+                } else {
+                    score -= 20.0;
+                }
+            }
+            // The article's countries tip the balance between comparable candidates; they do
+            // not turn Paris into Paris, Texas because the article mentions the United States.
+            if let Some(&n) = context.get(&e.country) {
+                score += 1.0 + 0.5 * (n.min(4) as f64);
+            }
+            if !e.admin1.is_empty()
+                && let Some(&n) = context.get(&format!("{}-{}", e.country, e.admin1))
+            {
+                score += 4.0 + (n.min(3) as f64);
+            }
+            (c, score)
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// The place for a mention after disambiguation.
+pub fn place_of(
+    g: &Gazetteer,
+    src: &str,
+    m: &PlaceMention,
+    context: &HashMap<String, usize>,
+) -> Option<Place> {
+    let c = disambiguate(g, m, context)?;
+    Some(g.entry(c).to_place(&src[m.start..m.end]))
+}
+
+/// A dateline at the start of one of the first paragraphs: "ERBIL (Kurdistan24) —",
+/// "WASHINGTON —", "DAMASCUS, Syria (AP) -". Returns the place and the byte range of the name.
+pub fn dateline(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    g: &Gazetteer,
+) -> Option<(Place, usize, usize)> {
+    for &(start, end) in paragraphs.iter().take(4) {
+        let para = &text[start..end];
+        let head: String = para.chars().take(80).collect();
+        let Some(dash) = head.find(['—', '–']).or_else(|| head.find(" - ")) else {
+            continue;
+        };
+        let before = &head[..dash];
+        // The name is the leading run of upper-case words.
+        let name_end = before
+            .char_indices()
+            .find(|&(_, c)| !(c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\''))
+            .map_or(before.len(), |(i, _)| i);
+        let name = before[..name_end].trim();
+        if name.len() < 3 || !name.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let key = name_key(name);
+        let ids = g.lookup(&key);
+        if ids.is_empty() {
+            continue;
+        }
+        // "DAMASCUS, Syria": the qualifier after the comma.
+        let rest = before[name_end..].trim_start_matches([',', ' ']);
+        let qual_word: String = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == ' ')
+            .collect();
+        let qualifier = g
+            .lookup(&name_key(qual_word.trim()))
+            .iter()
+            .map(|&q| g.entry(q))
+            .find(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region))
+            .map(|e| {
+                if e.kind == PlaceKind::Country || e.admin1.is_empty() {
+                    e.country.clone()
+                } else {
+                    e.admin1.clone()
+                }
+            });
+        let m = PlaceMention {
+            tok_start: 0,
+            tok_end: 0,
+            start,
+            end: start + name.len(),
+            candidates: ids.to_vec(),
+            venue: false,
+            locative: true,
+            qualifier,
+            region_hint: false,
+        };
+        let place = place_of(g, text, &m, &HashMap::new())?;
+        return Some((place, start, start + name.len()));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::gazetteer;
+    use crate::extract::text::tokenize;
+
+    fn places(sentence: &str) -> Vec<(String, String, bool)> {
+        let g = gazetteer();
+        let toks = tokenize(sentence, 0, sentence.len());
+        let (mentions, _) = find_places(sentence, &toks, g, &[]);
+        let mut context = HashMap::new();
+        for m in &mentions {
+            if m.candidates.len() == 1 {
+                *context
+                    .entry(g.entry(m.candidates[0]).country.clone())
+                    .or_insert(0) += 1;
+            }
+        }
+        mentions
+            .iter()
+            .filter_map(|m| {
+                place_of(g, sentence, m, &context).map(|p| (p.name, p.country, m.locative))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn washington_is_the_capital_unless_the_state_is_meant() {
+        assert_eq!(
+            places("Sharaa will visit Washington next week."),
+            vec![("Washington".into(), "US".into(), true)]
+        );
+        let p = places("Sharaa will visit Washington, D.C., next week.");
+        assert_eq!(p[0].0, "Washington");
+        assert_eq!(p[0].1, "US");
+        let state = places("Wildfires spread in the state of Washington.");
+        assert_eq!(
+            gazetteer()
+                .entries
+                .iter()
+                .find(|e| e.name == state[0].0 && e.kind == PlaceKind::Region)
+                .map(|e| e.admin1.as_str()),
+            Some("WA")
+        );
+    }
+
+    #[test]
+    fn paris_is_in_france_unless_texas_is_near() {
+        assert_eq!(
+            places("Talks were held in Paris."),
+            vec![("Paris".into(), "FR".into(), true)]
+        );
+        let tx = places("A storm hit Paris, Texas, on Monday.");
+        assert_eq!(tx[0].1, "US", "{tx:?}");
+        assert!(places("Talks under the Paris Agreement resumed.").is_empty());
+    }
+
+    #[test]
+    fn venues_resolve_to_their_city() {
+        let p = places("Sharaa is scheduled to visit the White House.");
+        assert_eq!(p[0].0, "Washington");
+        let p = places("The Kremlin denied the report.");
+        assert_eq!(p[0].0, "Moscow");
+    }
+
+    #[test]
+    fn demonyms_are_not_places() {
+        let g = gazetteer();
+        let s =
+            "Syrian Foreign Minister Asaad al-Shaibani met Israeli officials in Antalya, Turkey.";
+        let toks = tokenize(s, 0, s.len());
+        let (mentions, demonyms) = find_places(s, &toks, g, &[]);
+        assert_eq!(
+            demonyms
+                .iter()
+                .map(|d| d.country.as_str())
+                .collect::<Vec<_>>(),
+            vec!["SY", "IL"]
+        );
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(&s[mentions[0].start..mentions[0].end], "Antalya, Turkey");
+    }
+
+    #[test]
+    fn datelines() {
+        let g = gazetteer();
+        let text = "Headline here\nERBIL (Kurdistan24) — A senior envoy spoke.";
+        let paras = crate::extract::sentences::paragraphs(text);
+        let (place, _, _) = dateline(text, &paras, g).unwrap();
+        assert_eq!(place.name, "Erbil");
+        let text = "WASHINGTON — The president said.";
+        let paras = crate::extract::sentences::paragraphs(text);
+        assert_eq!(dateline(text, &paras, g).unwrap().0.name, "Washington");
+        let text = "No dateline — just a dash in the first sentence.";
+        let paras = crate::extract::sentences::paragraphs(text);
+        assert!(dateline(text, &paras, g).is_none());
+    }
+}

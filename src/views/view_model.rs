@@ -1,0 +1,893 @@
+//! Per-view data derived from the store and the shared UI state, cached so the per-frame path
+//! does no work proportional to the corpus unless something it depends on changed.
+//!
+//! | cache              | keyed by                                      |
+//! |--------------------|-----------------------------------------------|
+//! | filtered events    | store generation, filter                      |
+//! | timeline lanes     | store generation, filter (minus time), lanes  |
+//! | place markers      | filtered events                               |
+//! | marker clusters    | place markers, zoom bucket                    |
+//! | highlights         | store generation, selection, hover            |
+
+use std::collections::{HashMap, HashSet};
+
+use egui::{Pos2, pos2};
+use serde::{Deserialize, Serialize};
+
+use crate::app::selection::{Highlight, Item};
+use crate::model::{ArticleId, EventId, EventKind, Precision};
+use crate::store::{ActorId, EventStore, Filter, PlaceId};
+use crate::views::basemap::mercator_unit;
+use crate::views::calendar::day_x;
+
+/// What the timeline's rows stand for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LaneMode {
+    #[default]
+    Place,
+    Actor,
+    Outlet,
+    Article,
+    Kind,
+}
+
+impl LaneMode {
+    pub const ALL: [LaneMode; 5] = [
+        LaneMode::Place,
+        LaneMode::Actor,
+        LaneMode::Outlet,
+        LaneMode::Article,
+        LaneMode::Kind,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneMode::Place => "Place",
+            LaneMode::Actor => "Actor",
+            LaneMode::Outlet => "Outlet",
+            LaneMode::Article => "Article",
+            LaneMode::Kind => "Kind",
+        }
+    }
+}
+
+/// One event drawn in one lane. `start..end` is in days (see [`crate::views::calendar`]),
+/// end exclusive, so a single day is one unit wide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LaneItem {
+    pub start: f64,
+    pub end: f64,
+    pub event: EventId,
+    pub kind: EventKind,
+    pub approximate: bool,
+    pub planned: bool,
+    /// Known only to a month, a year, or a range: drawn as a bar rather than a marker.
+    pub span: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub label: String,
+    /// What clicking the lane's label selects.
+    pub item: Option<Item>,
+    /// Sorted by `start`.
+    pub items: Vec<LaneItem>,
+    /// The longest `end - start` in the lane, to find spans that started before the view.
+    pub max_len: f64,
+}
+
+impl Lane {
+    /// Items that may overlap `[from, to]`.
+    pub fn items_in(&self, from: f64, to: f64) -> &[LaneItem] {
+        let first = self
+            .items
+            .partition_point(|i| i.start < from - self.max_len);
+        let last = self.items.partition_point(|i| i.start <= to);
+        &self.items[first..last.max(first)]
+    }
+}
+
+/// The timeline's rows for the current filter and lane mode.
+#[derive(Clone, Debug, Default)]
+pub struct Lanes {
+    pub mode: LaneMode,
+    pub lanes: Vec<Lane>,
+    /// First lane of each event (by event index), for "scroll the timeline to this event".
+    first_lane: Vec<u32>,
+    /// Days covered by all dated events in the lanes, end exclusive.
+    pub range: Option<(f64, f64)>,
+}
+
+impl Lanes {
+    pub fn lane_of(&self, event: EventId) -> Option<usize> {
+        self.first_lane
+            .get(event.index())
+            .copied()
+            .filter(|l| *l != u32::MAX)
+            .map(|l| l as usize)
+    }
+}
+
+/// A place with at least one shown event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMarker {
+    pub place: PlaceId,
+    pub name: String,
+    /// Web Mercator unit coordinates.
+    pub unit: Pos2,
+    pub lat: f64,
+    pub lon: f64,
+    pub events: u32,
+    /// The most frequent kind of its shown events.
+    pub kind: EventKind,
+}
+
+/// Markers close enough on screen at some zoom to be drawn as one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indices into [`ViewModel::markers`], biggest first; the cluster sits on the first.
+    pub members: Vec<usize>,
+    pub events: u32,
+}
+
+/// Zoom is bucketed in half levels for clustering: finer would recluster while zooming
+/// smoothly, coarser would let markers overlap for too long.
+pub fn zoom_bucket(zoom: f64) -> i32 {
+    (zoom * 2.0).floor() as i32
+}
+
+/// Markers closer than this many points at the bucket's zoom merge into one cluster.
+pub const CLUSTER_DISTANCE: f32 = 30.0;
+
+#[derive(Clone, Debug, PartialEq)]
+struct FilterKey {
+    generation: u64,
+    filter: Filter,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct LaneKey {
+    generation: u64,
+    base_filter: Filter,
+    mode: LaneMode,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct HighlightKey {
+    generation: u64,
+    selected: Option<Item>,
+    hovered: Option<Item>,
+}
+
+/// Which events and places relate to the selection and to what is hovered.
+#[derive(Clone, Debug, Default)]
+pub struct Highlights {
+    selected: Option<Item>,
+    hovered: Option<Item>,
+    selected_events: HashSet<EventId>,
+    selected_places: HashSet<PlaceId>,
+    hovered_events: HashSet<EventId>,
+    hovered_places: HashSet<PlaceId>,
+}
+
+impl Highlights {
+    pub fn event(&self, event: EventId) -> Highlight {
+        if self.selected == Some(Item::Event(event)) {
+            Highlight::Selected
+        } else if self.hovered_events.contains(&event) {
+            Highlight::Hovered
+        } else if self.selected_events.contains(&event) {
+            Highlight::Related
+        } else if self.dims_unrelated() {
+            Highlight::Dimmed
+        } else {
+            Highlight::None
+        }
+    }
+
+    pub fn place(&self, place: PlaceId) -> Highlight {
+        if self.selected == Some(Item::Place(place)) {
+            Highlight::Selected
+        } else if self.hovered_places.contains(&place) {
+            Highlight::Hovered
+        } else if self.selected_places.contains(&place) {
+            Highlight::Related
+        } else if self.dims_unrelated() {
+            Highlight::Dimmed
+        } else {
+            Highlight::None
+        }
+    }
+
+    /// A selected place, actor or article is a question ("what happened here?"): everything
+    /// else steps back. A selected event is not: the rest stays as context.
+    fn dims_unrelated(&self) -> bool {
+        matches!(
+            self.selected,
+            Some(Item::Place(_) | Item::Actor(_) | Item::Article(_))
+        )
+    }
+
+    fn related(store: &EventStore, item: Option<Item>) -> (HashSet<EventId>, HashSet<PlaceId>) {
+        let mut events = HashSet::new();
+        let mut places = HashSet::new();
+        match item {
+            None => {}
+            Some(Item::Event(e)) => {
+                events.insert(e);
+                places.extend(store.event_places(e).iter().copied());
+            }
+            Some(Item::Place(p)) => {
+                places.insert(p);
+                if let Some(entry) = store.place(p) {
+                    events.extend(entry.events.iter().copied());
+                }
+            }
+            Some(Item::Actor(a)) => {
+                if let Some(entry) = store.actor(a) {
+                    events.extend(entry.events.iter().copied());
+                }
+                for e in &events {
+                    places.extend(store.event_places(*e).iter().copied());
+                }
+            }
+            Some(Item::Article(a)) => {
+                events.extend(
+                    store
+                        .events()
+                        .iter()
+                        .filter(|e| e.article == a)
+                        .map(|e| e.id),
+                );
+                for e in &events {
+                    places.extend(store.event_places(*e).iter().copied());
+                }
+            }
+        }
+        (events, places)
+    }
+}
+
+/// Everything the views show, derived from the store and the UI state.
+#[derive(Default)]
+pub struct ViewModel {
+    filter_key: Option<FilterKey>,
+    /// Events passing the filter except its time range (the timeline shows the range as a
+    /// brush over them), in time order.
+    pub base: Vec<EventId>,
+    /// Events passing the whole filter, in time order: the list and the map.
+    pub shown: Vec<EventId>,
+    shown_mask: Vec<bool>,
+
+    lane_key: Option<LaneKey>,
+    pub lanes: Lanes,
+
+    pub markers: Vec<PlaceMarker>,
+    /// Bumped whenever `markers` change, to invalidate clusters.
+    markers_version: u64,
+    cluster_key: Option<(u64, i32)>,
+    clusters: Vec<Cluster>,
+
+    outlets_generation: Option<u64>,
+    /// Every outlet in the store ("" for articles without one), sorted.
+    pub outlets: Vec<String>,
+
+    highlight_key: Option<HighlightKey>,
+    pub highlights: Highlights,
+}
+
+impl ViewModel {
+    /// Bring every cache up to date; cheap when nothing changed.
+    pub fn update(
+        &mut self,
+        store: &EventStore,
+        filter: &Filter,
+        mode: LaneMode,
+        selected: Option<Item>,
+        hovered: Option<Item>,
+    ) {
+        let generation = store.generation();
+        if self.outlets_generation != Some(generation) {
+            let mut outlets: Vec<String> = store
+                .articles()
+                .iter()
+                .map(|a| a.outlet.clone().unwrap_or_default())
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
+            outlets.sort();
+            self.outlets = outlets;
+            self.outlets_generation = Some(generation);
+        }
+
+        let filter_key = FilterKey {
+            generation,
+            filter: filter.clone(),
+        };
+        if self.filter_key.as_ref() != Some(&filter_key) {
+            self.refilter(store, filter);
+            self.filter_key = Some(filter_key);
+        }
+
+        let lane_key = LaneKey {
+            generation,
+            base_filter: without_time(filter),
+            mode,
+        };
+        if self.lane_key.as_ref() != Some(&lane_key) {
+            self.lanes = build_lanes(store, &self.base, mode);
+            self.lane_key = Some(lane_key);
+        }
+
+        let highlight_key = HighlightKey {
+            generation,
+            selected,
+            hovered,
+        };
+        if self.highlight_key.as_ref() != Some(&highlight_key) {
+            let (selected_events, selected_places) = Highlights::related(store, selected);
+            let (hovered_events, hovered_places) = Highlights::related(store, hovered);
+            self.highlights = Highlights {
+                selected,
+                hovered,
+                selected_events,
+                selected_places,
+                hovered_events,
+                hovered_places,
+            };
+            self.highlight_key = Some(highlight_key);
+        }
+    }
+
+    fn refilter(&mut self, store: &EventStore, filter: &Filter) {
+        let base_filter = without_time(filter);
+        let previous = self.filter_key.as_ref();
+        let same_base = previous.is_some_and(|k| {
+            k.generation == store.generation() && without_time(&k.filter) == base_filter
+        });
+        if !same_base {
+            // Typing more of a search can only narrow it: search within the last result.
+            let narrows = previous.is_some_and(|k| {
+                k.generation == store.generation()
+                    && k.filter.hidden_kinds == filter.hidden_kinds
+                    && k.filter.hidden_outlets == filter.hidden_outlets
+                    && filter.text.trim_start().starts_with(k.filter.text.trim())
+                    && !k.filter.text.trim().is_empty()
+                    && !filter.text.ends_with(' ')
+            });
+            let candidates: Vec<EventId> = if narrows {
+                std::mem::take(&mut self.base)
+            } else {
+                store.by_time().to_vec()
+            };
+            self.base = candidates
+                .into_iter()
+                .filter(|id| {
+                    store
+                        .event(*id)
+                        .is_some_and(|e| base_filter.matches(store, e))
+                })
+                .collect();
+        }
+
+        self.shown = match filter.time {
+            None => self.base.clone(),
+            Some((from, to)) => self
+                .base
+                .iter()
+                .copied()
+                .filter(|id| {
+                    store
+                        .event(*id)
+                        .and_then(|e| e.when.as_ref())
+                        .is_some_and(|w| w.overlaps(from, to))
+                })
+                .collect(),
+        };
+        self.shown_mask.clear();
+        self.shown_mask.resize(store.events().len(), false);
+        for id in &self.shown {
+            self.shown_mask[id.index()] = true;
+        }
+        self.markers = build_markers(store, &self.shown);
+        self.markers_version += 1;
+    }
+
+    /// Whether `event` passes the whole filter.
+    pub fn is_shown(&self, event: EventId) -> bool {
+        self.shown_mask.get(event.index()).copied().unwrap_or(false)
+    }
+
+    /// Marker clusters for the map at `zoom`.
+    pub fn clusters(&mut self, zoom: f64) -> &[Cluster] {
+        let key = (self.markers_version, zoom_bucket(zoom));
+        if self.cluster_key != Some(key) {
+            let bucket_zoom = f64::from(key.1) / 2.0;
+            self.clusters = cluster_markers(&self.markers, bucket_zoom, CLUSTER_DISTANCE);
+            self.cluster_key = Some(key);
+        }
+        &self.clusters
+    }
+
+    /// The next (or previous) shown, dated-or-not event after `from` in time order; the first
+    /// (or last) when `from` is not among them.
+    pub fn step(&self, from: Option<EventId>, forward: bool) -> Option<EventId> {
+        let position = from.and_then(|f| self.shown.iter().position(|e| *e == f));
+        match (position, forward) {
+            (None, true) => self.shown.first().copied(),
+            (None, false) => self.shown.last().copied(),
+            (Some(i), true) => self.shown.get(i + 1).copied(),
+            (Some(i), false) => i.checked_sub(1).and_then(|i| self.shown.get(i)).copied(),
+        }
+    }
+
+    /// Mercator unit bounds of the shown places, for "fit all".
+    pub fn marker_bounds(&self) -> Option<egui::Rect> {
+        let first = self.markers.first()?;
+        let mut rect = egui::Rect::from_min_max(first.unit, first.unit);
+        for m in &self.markers {
+            rect.extend_with(m.unit);
+        }
+        Some(rect)
+    }
+}
+
+fn without_time(filter: &Filter) -> Filter {
+    Filter {
+        time: None,
+        ..filter.clone()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum LaneKeyOf {
+    Place(PlaceId),
+    Actor(ActorId),
+    Outlet(String),
+    Article(ArticleId),
+    Kind(EventKind),
+    Nothing,
+}
+
+fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
+    let mut index: HashMap<LaneKeyOf, usize> = HashMap::new();
+    let mut keys: Vec<LaneKeyOf> = Vec::new();
+    let mut lanes: Vec<Lane> = Vec::new();
+    let mut first_lane = vec![u32::MAX; store.events().len()];
+    let mut range: Option<(f64, f64)> = None;
+    let mut lane_keys: Vec<LaneKeyOf> = Vec::new();
+
+    for &id in base {
+        let Some(event) = store.event(id) else {
+            continue;
+        };
+        let Some(when) = &event.when else {
+            continue;
+        };
+        let start = day_x(when.start);
+        let end = day_x(when.end) + 1.0;
+        range = Some(match range {
+            None => (start, end),
+            Some((a, b)) => (a.min(start), b.max(end)),
+        });
+        let item = LaneItem {
+            start,
+            end,
+            event: id,
+            kind: event.kind,
+            approximate: when.approximate,
+            planned: event.planned,
+            span: when.precision != Precision::Day || when.start != when.end,
+        };
+
+        lane_keys.clear();
+        match mode {
+            LaneMode::Place => lane_keys.extend(
+                store
+                    .event_places(id)
+                    .iter()
+                    .map(|p| LaneKeyOf::Place(*p)),
+            ),
+            LaneMode::Actor => lane_keys.extend(
+                store
+                    .event_actors(id)
+                    .iter()
+                    .map(|a| LaneKeyOf::Actor(*a)),
+            ),
+            LaneMode::Outlet => lane_keys.push(LaneKeyOf::Outlet(
+                store
+                    .article(event.article)
+                    .and_then(|a| a.outlet.clone())
+                    .unwrap_or_default(),
+            )),
+            LaneMode::Article => lane_keys.push(LaneKeyOf::Article(event.article)),
+            LaneMode::Kind => lane_keys.push(LaneKeyOf::Kind(event.kind)),
+        }
+        if lane_keys.is_empty() {
+            lane_keys.push(LaneKeyOf::Nothing);
+        }
+        for key in lane_keys.drain(..) {
+            let lane = *index.entry(key.clone()).or_insert_with(|| {
+                lanes.push(Lane {
+                    label: lane_label(store, &key, mode),
+                    item: lane_item(&key),
+                    items: Vec::new(),
+                    max_len: 0.0,
+                });
+                keys.push(key);
+                lanes.len() - 1
+            });
+            let l = &mut lanes[lane];
+            l.max_len = l.max_len.max(end - start);
+            l.items.push(item);
+        }
+    }
+
+    // Order lanes so the busiest read first; the catch-all lane goes last.
+    let mut order: Vec<usize> = (0..lanes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ka, kb) = (&keys[a], &keys[b]);
+        lane_is_unknown(ka)
+            .cmp(&lane_is_unknown(kb))
+            .then_with(|| match (ka, kb) {
+                (LaneKeyOf::Kind(x), LaneKeyOf::Kind(y)) => x.cmp(y),
+                (LaneKeyOf::Article(x), LaneKeyOf::Article(y)) => {
+                    let published = |id: &ArticleId| store.article(*id).and_then(|a| a.published);
+                    published(x).cmp(&published(y)).then(x.cmp(y))
+                }
+                _ => lanes[b].items.len().cmp(&lanes[a].items.len()),
+            })
+            .then_with(|| lanes[a].label.cmp(&lanes[b].label))
+    });
+    let mut slots: Vec<Option<Lane>> = lanes.into_iter().map(Some).collect();
+    let lanes: Vec<Lane> = order.iter().filter_map(|&old| slots[old].take()).collect();
+    // The topmost lane of each event.
+    for (position, lane) in lanes.iter().enumerate().rev() {
+        for item in &lane.items {
+            first_lane[item.event.index()] = position as u32;
+        }
+    }
+    Lanes {
+        mode,
+        lanes,
+        first_lane,
+        range,
+    }
+}
+
+fn lane_is_unknown(key: &LaneKeyOf) -> bool {
+    match key {
+        LaneKeyOf::Nothing => true,
+        LaneKeyOf::Outlet(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+fn lane_label(store: &EventStore, key: &LaneKeyOf, mode: LaneMode) -> String {
+    match key {
+        LaneKeyOf::Place(p) => store
+            .place(*p)
+            .map_or_else(String::new, |e| e.place.name.clone()),
+        LaneKeyOf::Actor(a) => store
+            .actor(*a)
+            .map_or_else(String::new, |e| e.actor.name.clone()),
+        LaneKeyOf::Outlet(o) if o.is_empty() => "Outlet not given".to_owned(),
+        LaneKeyOf::Outlet(o) => o.clone(),
+        LaneKeyOf::Article(a) => store.article(*a).map_or_else(String::new, |article| {
+            let name = article.display_name();
+            match &article.outlet {
+                Some(outlet) if !outlet.is_empty() => format!("{outlet} · {name}"),
+                _ => name.to_owned(),
+            }
+        }),
+        LaneKeyOf::Kind(k) => k.label().to_owned(),
+        LaneKeyOf::Nothing => match mode {
+            LaneMode::Place => "No place".to_owned(),
+            LaneMode::Actor => "No actor".to_owned(),
+            _ => "Other".to_owned(),
+        },
+    }
+}
+
+fn lane_item(key: &LaneKeyOf) -> Option<Item> {
+    match key {
+        LaneKeyOf::Place(p) => Some(Item::Place(*p)),
+        LaneKeyOf::Actor(a) => Some(Item::Actor(*a)),
+        LaneKeyOf::Article(a) => Some(Item::Article(*a)),
+        LaneKeyOf::Outlet(_) | LaneKeyOf::Kind(_) | LaneKeyOf::Nothing => None,
+    }
+}
+
+fn build_markers(store: &EventStore, shown: &[EventId]) -> Vec<PlaceMarker> {
+    let n = store.places().len();
+    let mut counts = vec![0u32; n];
+    let mut kinds = vec![[0u32; EventKind::ALL.len()]; n];
+    for &id in shown {
+        let Some(event) = store.event(id) else {
+            continue;
+        };
+        let kind = EventKind::ALL
+            .iter()
+            .position(|k| *k == event.kind)
+            .unwrap_or(EventKind::ALL.len() - 1);
+        for p in store.event_places(id) {
+            let i = p.0 as usize;
+            if i < n {
+                counts[i] += 1;
+                kinds[i][kind] += 1;
+            }
+        }
+    }
+    store
+        .places()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| counts[*i] > 0)
+        .map(|(i, entry)| {
+            let (x, y) = mercator_unit(entry.place.lon, entry.place.lat);
+            let dominant = kinds[i]
+                .iter()
+                .enumerate()
+                .max_by_key(|(k, count)| (**count, std::cmp::Reverse(*k)))
+                .map_or(EventKind::Other, |(k, _)| EventKind::ALL[k]);
+            PlaceMarker {
+                place: PlaceId(i as u32),
+                name: entry.place.name.clone(),
+                unit: pos2(x as f32, y as f32),
+                lat: entry.place.lat,
+                lon: entry.place.lon,
+                events: counts[i],
+                kind: dominant,
+            }
+        })
+        .collect()
+}
+
+/// Greedy clustering in screen space at `zoom`: biggest markers first, each joining the first
+/// cluster within `distance` points of it or starting its own. A grid of `distance`-sized
+/// cells makes it linear in the number of markers.
+pub fn cluster_markers(markers: &[PlaceMarker], zoom: f64, distance: f32) -> Vec<Cluster> {
+    let world = 256.0 * 2f64.powf(zoom);
+    let screen = |m: &PlaceMarker| {
+        (
+            f64::from(m.unit.x) * world,
+            f64::from(m.unit.y) * world,
+        )
+    };
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by(|&a, &b| {
+        markers[b]
+            .events
+            .cmp(&markers[a].events)
+            .then_with(|| markers[a].name.cmp(&markers[b].name))
+    });
+    let cell = f64::from(distance);
+    let cell_of = |(x, y): (f64, f64)| ((x / cell).floor() as i64, (y / cell).floor() as i64);
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut centers: Vec<(f64, f64)> = Vec::new();
+    for i in order {
+        let p = screen(&markers[i]);
+        let (cx, cy) = cell_of(p);
+        let mut joined = None;
+        'search: for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(candidates) = grid.get(&(cx + dx, cy + dy)) {
+                    for &c in candidates {
+                        let (x, y) = centers[c];
+                        if (x - p.0).hypot(y - p.1) < cell {
+                            joined = Some(c);
+                            break 'search;
+                        }
+                    }
+                }
+            }
+        }
+        match joined {
+            Some(c) => {
+                clusters[c].members.push(i);
+                clusters[c].events += markers[i].events;
+            }
+            None => {
+                grid.entry((cx, cy)).or_default().push(clusters.len());
+                centers.push(p);
+                clusters.push(Cluster {
+                    members: vec![i],
+                    events: markers[i].events,
+                });
+            }
+        }
+    }
+    clusters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::fixtures;
+
+    fn store() -> EventStore {
+        EventStore::from_extraction(fixtures::seed_like_extraction())
+    }
+
+    fn place_id(store: &EventStore, name: &str) -> PlaceId {
+        let i = store
+            .places()
+            .iter()
+            .position(|p| p.place.name == name)
+            .expect("fixture place");
+        PlaceId(i as u32)
+    }
+
+    #[test]
+    fn lanes_hold_each_dated_event_once_per_place() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        vm.update(&store, &Filter::default(), LaneMode::Place, None, None);
+        let dated = store.events().iter().filter(|e| e.when.is_some());
+        let expected: usize = dated.map(|e| store.event_places(e.id).len().max(1)).sum();
+        let got: usize = vm.lanes.lanes.iter().map(|l| l.items.len()).sum();
+        assert_eq!(got, expected);
+        for lane in &vm.lanes.lanes {
+            assert!(lane.items.windows(2).all(|w| w[0].start <= w[1].start));
+        }
+        // Undated events are listed but not on the timeline.
+        assert!(store.events().iter().any(|e| e.when.is_none()));
+        assert_eq!(vm.shown.len(), store.events().len());
+    }
+
+    #[test]
+    fn lane_modes_partition_differently() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        vm.update(&store, &Filter::default(), LaneMode::Kind, None, None);
+        let kinds = vm.lanes.lanes.len();
+        assert!(kinds >= 4, "{:?}", vm.lanes.lanes.iter().map(|l| &l.label).collect::<Vec<_>>());
+        vm.update(&store, &Filter::default(), LaneMode::Article, None, None);
+        assert_eq!(vm.lanes.lanes.len(), store.articles().len());
+        // Articles are in publication order.
+        assert!(vm.lanes.lanes[0].label.contains("Rubio"), "{}", vm.lanes.lanes[0].label);
+    }
+
+    #[test]
+    fn items_in_finds_spans_that_started_before_the_view() {
+        let lane = Lane {
+            label: String::new(),
+            item: None,
+            items: vec![
+                LaneItem {
+                    start: 0.0,
+                    end: 365.0,
+                    event: EventId(0),
+                    kind: EventKind::Other,
+                    approximate: false,
+                    planned: false,
+                    span: true,
+                },
+                LaneItem {
+                    start: 100.0,
+                    end: 101.0,
+                    event: EventId(1),
+                    kind: EventKind::Other,
+                    approximate: false,
+                    planned: false,
+                    span: false,
+                },
+                LaneItem {
+                    start: 400.0,
+                    end: 401.0,
+                    event: EventId(2),
+                    kind: EventKind::Other,
+                    approximate: false,
+                    planned: false,
+                    span: false,
+                },
+            ],
+            max_len: 365.0,
+        };
+        let ids: Vec<u32> = lane.items_in(200.0, 300.0).iter().map(|i| i.event.0).collect();
+        // The year-long span overlaps; the day at 100 is a harmless extra; 400 is out.
+        assert!(ids.contains(&0));
+        assert!(!ids.contains(&2));
+    }
+
+    #[test]
+    fn time_range_narrows_the_list_and_map_not_the_lanes() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        let all = Filter::default();
+        vm.update(&store, &all, LaneMode::Place, None, None);
+        let lanes_before = vm.lanes.lanes.clone();
+        let november = Filter {
+            time: Some((
+                chrono::NaiveDate::from_ymd_opt(2025, 11, 1).expect("date"),
+                chrono::NaiveDate::from_ymd_opt(2025, 11, 30).expect("date"),
+            )),
+            ..all
+        };
+        vm.update(&store, &november, LaneMode::Place, None, None);
+        assert!(vm.shown.len() < store.events().len());
+        assert!(!vm.shown.is_empty());
+        assert_eq!(vm.lanes.lanes, lanes_before);
+        let paris = place_id(&store, "Paris");
+        assert!(vm.markers.iter().all(|m| m.place != paris));
+    }
+
+    #[test]
+    fn narrowing_search_matches_a_fresh_search() {
+        let store = store();
+        let mut incremental = ViewModel::default();
+        for text in ["w", "wa", "was", "wash", "washington"] {
+            let f = Filter {
+                text: text.to_owned(),
+                ..Filter::default()
+            };
+            incremental.update(&store, &f, LaneMode::Place, None, None);
+        }
+        let mut fresh = ViewModel::default();
+        let f = Filter {
+            text: "washington".to_owned(),
+            ..Filter::default()
+        };
+        fresh.update(&store, &f, LaneMode::Place, None, None);
+        assert_eq!(incremental.shown, fresh.shown);
+        assert!(!fresh.shown.is_empty());
+        // Deleting characters widens again.
+        let f = Filter {
+            text: "wa".to_owned(),
+            ..Filter::default()
+        };
+        incremental.update(&store, &f, LaneMode::Place, None, None);
+        fresh.update(&store, &f, LaneMode::Place, None, None);
+        assert_eq!(incremental.shown, fresh.shown);
+    }
+
+    #[test]
+    fn selecting_a_place_relates_its_events_and_dims_the_rest() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        let paris = place_id(&store, "Paris");
+        vm.update(
+            &store,
+            &Filter::default(),
+            LaneMode::Place,
+            Some(Item::Place(paris)),
+            None,
+        );
+        for event in store.events() {
+            let expected = if store.event_places(event.id).contains(&paris) {
+                Highlight::Related
+            } else {
+                Highlight::Dimmed
+            };
+            assert_eq!(vm.highlights.event(event.id), expected, "{}", event.summary);
+        }
+        assert_eq!(vm.highlights.place(paris), Highlight::Selected);
+    }
+
+    #[test]
+    fn nearby_markers_cluster_at_low_zoom_only() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        vm.update(&store, &Filter::default(), LaneMode::Place, None, None);
+        let places = vm.markers.len();
+        let world = vm.clusters(1.0).len();
+        let street = vm.clusters(12.0).len();
+        assert!(world < places, "{world} clusters of {places}");
+        assert_eq!(street, places);
+        let total: u32 = vm.markers.iter().map(|m| m.events).sum();
+        assert_eq!(vm.clusters(1.0).iter().map(|c| c.events).sum::<u32>(), total);
+    }
+
+    #[test]
+    fn stepping_walks_the_shown_events_in_time_order() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        vm.update(&store, &Filter::default(), LaneMode::Place, None, None);
+        let first = vm.step(None, true).expect("an event");
+        assert_eq!(first, vm.shown[0]);
+        let second = vm.step(Some(first), true).expect("a second event");
+        assert_eq!(vm.step(Some(second), false), Some(first));
+        assert_eq!(vm.step(Some(first), false), None);
+    }
+}
