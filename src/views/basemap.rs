@@ -92,7 +92,13 @@ impl Lines {
             keep.resize(points.len(), false);
             douglas_peucker(points, tolerance * tolerance, &mut keep);
             line.clear();
-            line.extend(points.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p));
+            line.extend(
+                points
+                    .iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(p, _)| *p),
+            );
             out.push(&line);
         }
         out
@@ -466,7 +472,10 @@ fn build_shapes(basemap: &Basemap, view: &MapView, style: BasemapStyle) -> Vec<S
     let coast_width = if zoom < 4.0 { 0.8 } else { 1.2 };
     for (levels, stroke) in [
         (&basemap.borders, PathStroke::new(0.7, style.border)),
-        (&basemap.coastlines, PathStroke::new(coast_width, style.coastline)),
+        (
+            &basemap.coastlines,
+            PathStroke::new(coast_width, style.coastline),
+        ),
     ] {
         let mut screen = Vec::new();
         for (points, bounds) in levels.for_zoom(zoom).iter() {
@@ -534,14 +543,20 @@ mod tests {
     #[test]
     fn corrupt_assets_are_errors_not_panics() {
         let good = tiny_asset();
-        assert_eq!(Basemap::parse(b"nope").err(), Some(BasemapError::Truncated(4)));
+        assert_eq!(
+            Basemap::parse(b"nope").err(),
+            Some(BasemapError::Truncated(4))
+        );
         assert_eq!(
             Basemap::parse(b"CMBASE02\0\0\0\0").err(),
             Some(BasemapError::BadMagic)
         );
         // Every truncation of a valid asset fails cleanly.
         for len in 8..good.len() {
-            assert!(Basemap::parse(&good[..len]).is_err(), "accepted {len} bytes");
+            assert!(
+                Basemap::parse(&good[..len]).is_err(),
+                "accepted {len} bytes"
+            );
         }
         // An index past the vertices.
         let mut bad = good.clone();

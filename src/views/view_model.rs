@@ -130,6 +130,25 @@ pub struct Cluster {
     pub events: u32,
 }
 
+/// The map's clusters, kept while the markers and the zoom bucket stay the same.
+#[derive(Default)]
+pub struct ClusterCache {
+    key: Option<(u64, i32)>,
+    clusters: Vec<Cluster>,
+}
+
+impl ClusterCache {
+    pub fn get(&mut self, vm: &ViewModel, zoom: f64) -> &[Cluster] {
+        let key = (vm.markers_version(), zoom_bucket(zoom));
+        if self.key != Some(key) {
+            let bucket_zoom = f64::from(key.1) / 2.0;
+            self.clusters = cluster_markers(&vm.markers, bucket_zoom, CLUSTER_DISTANCE);
+            self.key = Some(key);
+        }
+        &self.clusters
+    }
+}
+
 /// Zoom is bucketed in half levels for clustering: finer would recluster while zooming
 /// smoothly, coarser would let markers overlap for too long.
 pub fn zoom_bucket(zoom: f64) -> i32 {
@@ -163,7 +182,6 @@ struct HighlightKey {
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
     selected: Option<Item>,
-    hovered: Option<Item>,
     selected_events: HashSet<EventId>,
     selected_places: HashSet<PlaceId>,
     hovered_events: HashSet<EventId>,
@@ -261,12 +279,11 @@ pub struct ViewModel {
 
     lane_key: Option<LaneKey>,
     pub lanes: Lanes,
+    lanes_version: u64,
 
     pub markers: Vec<PlaceMarker>,
     /// Bumped whenever `markers` change, to invalidate clusters.
     markers_version: u64,
-    cluster_key: Option<(u64, i32)>,
-    clusters: Vec<Cluster>,
 
     outlets_generation: Option<u64>,
     /// Every outlet in the store ("" for articles without one), sorted.
@@ -274,6 +291,7 @@ pub struct ViewModel {
 
     highlight_key: Option<HighlightKey>,
     pub highlights: Highlights,
+    highlights_version: u64,
 }
 
 impl ViewModel {
@@ -317,6 +335,7 @@ impl ViewModel {
         if self.lane_key.as_ref() != Some(&lane_key) {
             self.lanes = build_lanes(store, &self.base, mode);
             self.lane_key = Some(lane_key);
+            self.lanes_version += 1;
         }
 
         let highlight_key = HighlightKey {
@@ -329,13 +348,13 @@ impl ViewModel {
             let (hovered_events, hovered_places) = Highlights::related(store, hovered);
             self.highlights = Highlights {
                 selected,
-                hovered,
                 selected_events,
                 selected_places,
                 hovered_events,
                 hovered_places,
             };
             self.highlight_key = Some(highlight_key);
+            self.highlights_version += 1;
         }
     }
 
@@ -398,15 +417,19 @@ impl ViewModel {
         self.shown_mask.get(event.index()).copied().unwrap_or(false)
     }
 
-    /// Marker clusters for the map at `zoom`.
-    pub fn clusters(&mut self, zoom: f64) -> &[Cluster] {
-        let key = (self.markers_version, zoom_bucket(zoom));
-        if self.cluster_key != Some(key) {
-            let bucket_zoom = f64::from(key.1) / 2.0;
-            self.clusters = cluster_markers(&self.markers, bucket_zoom, CLUSTER_DISTANCE);
-            self.cluster_key = Some(key);
-        }
-        &self.clusters
+    /// Changes whenever [`Self::lanes`] change.
+    pub fn lanes_version(&self) -> u64 {
+        self.lanes_version
+    }
+
+    /// Changes whenever [`Self::highlights`] change.
+    pub fn highlights_version(&self) -> u64 {
+        self.highlights_version
+    }
+
+    /// Changes whenever [`Self::markers`] change.
+    pub fn markers_version(&self) -> u64 {
+        self.markers_version
     }
 
     /// The next (or previous) shown, dated-or-not event after `from` in time order; the first
@@ -482,18 +505,12 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
 
         lane_keys.clear();
         match mode {
-            LaneMode::Place => lane_keys.extend(
-                store
-                    .event_places(id)
-                    .iter()
-                    .map(|p| LaneKeyOf::Place(*p)),
-            ),
-            LaneMode::Actor => lane_keys.extend(
-                store
-                    .event_actors(id)
-                    .iter()
-                    .map(|a| LaneKeyOf::Actor(*a)),
-            ),
+            LaneMode::Place => {
+                lane_keys.extend(store.event_places(id).iter().map(|p| LaneKeyOf::Place(*p)))
+            }
+            LaneMode::Actor => {
+                lane_keys.extend(store.event_actors(id).iter().map(|a| LaneKeyOf::Actor(*a)))
+            }
             LaneMode::Outlet => lane_keys.push(LaneKeyOf::Outlet(
                 store
                     .article(event.article)
@@ -648,12 +665,7 @@ fn build_markers(store: &EventStore, shown: &[EventId]) -> Vec<PlaceMarker> {
 /// cells makes it linear in the number of markers.
 pub fn cluster_markers(markers: &[PlaceMarker], zoom: f64, distance: f32) -> Vec<Cluster> {
     let world = 256.0 * 2f64.powf(zoom);
-    let screen = |m: &PlaceMarker| {
-        (
-            f64::from(m.unit.x) * world,
-            f64::from(m.unit.y) * world,
-        )
-    };
+    let screen = |m: &PlaceMarker| (f64::from(m.unit.x) * world, f64::from(m.unit.y) * world);
     let mut order: Vec<usize> = (0..markers.len()).collect();
     order.sort_by(|&a, &b| {
         markers[b]
@@ -742,11 +754,19 @@ mod tests {
         let mut vm = ViewModel::default();
         vm.update(&store, &Filter::default(), LaneMode::Kind, None, None);
         let kinds = vm.lanes.lanes.len();
-        assert!(kinds >= 4, "{:?}", vm.lanes.lanes.iter().map(|l| &l.label).collect::<Vec<_>>());
+        assert!(
+            kinds >= 4,
+            "{:?}",
+            vm.lanes.lanes.iter().map(|l| &l.label).collect::<Vec<_>>()
+        );
         vm.update(&store, &Filter::default(), LaneMode::Article, None, None);
         assert_eq!(vm.lanes.lanes.len(), store.articles().len());
         // Articles are in publication order.
-        assert!(vm.lanes.lanes[0].label.contains("Rubio"), "{}", vm.lanes.lanes[0].label);
+        assert!(
+            vm.lanes.lanes[0].label.contains("Rubio"),
+            "{}",
+            vm.lanes.lanes[0].label
+        );
     }
 
     #[test]
@@ -785,7 +805,11 @@ mod tests {
             ],
             max_len: 365.0,
         };
-        let ids: Vec<u32> = lane.items_in(200.0, 300.0).iter().map(|i| i.event.0).collect();
+        let ids: Vec<u32> = lane
+            .items_in(200.0, 300.0)
+            .iter()
+            .map(|i| i.event.0)
+            .collect();
         // The year-long span overlaps; the day at 100 is a harmless extra; 400 is out.
         assert!(ids.contains(&0));
         assert!(!ids.contains(&2));
@@ -870,13 +894,15 @@ mod tests {
         let store = store();
         let mut vm = ViewModel::default();
         vm.update(&store, &Filter::default(), LaneMode::Place, None, None);
+        let mut cache = ClusterCache::default();
         let places = vm.markers.len();
-        let world = vm.clusters(1.0).len();
-        let street = vm.clusters(12.0).len();
+        let world = cache.get(&vm, 1.0).len();
+        let street = cache.get(&vm, 12.0).len();
         assert!(world < places, "{world} clusters of {places}");
         assert_eq!(street, places);
         let total: u32 = vm.markers.iter().map(|m| m.events).sum();
-        assert_eq!(vm.clusters(1.0).iter().map(|c| c.events).sum::<u32>(), total);
+        let clustered: u32 = cache.get(&vm, 1.0).iter().map(|c| c.events).sum();
+        assert_eq!(clustered, total);
     }
 
     #[test]

@@ -1,0 +1,614 @@
+//! The map: OpenStreetMap raster tiles (when online and enabled) over the embedded vector
+//! basemap, with one marker per place, sized by its number of events, coloured by their
+//! most frequent kind, and clustered where markers would overlap.
+
+use std::path::PathBuf;
+
+use egui::{Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, vec2};
+use walkers::sources::{Attribution, TileSource};
+use walkers::{
+    HttpOptions, HttpTiles, Map, MapMemory, Plugin, Position, Projector, TileId, lat_lon,
+};
+
+use crate::app::command::{Command, CommandSender};
+use crate::app::selection::{Highlight, Item};
+use crate::app::state::{MapPosition, TileSettings};
+use crate::views::ViewCtx;
+use crate::views::basemap::{self, BasemapCache, BasemapStyle, MapView, mercator_unit};
+use crate::views::theme::{self, kind_color};
+use crate::views::view_model::{
+    CLUSTER_DISTANCE, Cluster, ClusterCache, PlaceMarker, ViewModel, cluster_markers, zoom_bucket,
+};
+
+const MIN_ZOOM: f64 = 1.0;
+const MAX_ZOOM: f64 = 18.0;
+/// Fitting never zooms in further than this: a single place still shows its surroundings.
+const MAX_FIT_ZOOM: f64 = 7.0;
+/// At most this many markers get a widget of their own (hover, click, accessibility).
+const MAX_MARKER_WIDGETS: usize = 400;
+
+/// A tile server given as a URL template with `{z}`, `{x}` and `{y}`.
+struct UrlTemplate(String);
+
+impl TileSource for UrlTemplate {
+    fn tile_url(&self, tile_id: TileId) -> String {
+        self.0
+            .replace("{z}", &tile_id.zoom.to_string())
+            .replace("{x}", &tile_id.x.to_string())
+            .replace("{y}", &tile_id.y.to_string())
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "OpenStreetMap contributors",
+            url: "https://www.openstreetmap.org/copyright",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+}
+
+/// Where tiles are cached on disk: the platform's user cache directory.
+fn tile_cache_dir() -> Option<PathBuf> {
+    let home = || std::env::var_os("HOME").map(PathBuf::from);
+    let base = if cfg!(target_os = "windows") {
+        std::env::var_os("LOCALAPPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        home().map(|h| h.join("Library").join("Caches"))
+    } else {
+        std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| home().map(|h| h.join(".cache")))
+    }?;
+    Some(base.join("chronomap").join("tiles"))
+}
+
+fn http_tiles(url: &str, ctx: &egui::Context) -> HttpTiles {
+    // walkers is built without a default TLS provider; installing twice is harmless.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let options = HttpOptions {
+        cache: tile_cache_dir(),
+        // OpenStreetMap's tile policy asks for an identifying User-Agent.
+        user_agent: Some(walkers::HeaderValue::from_static(concat!(
+            "chronomap/",
+            env!("CARGO_PKG_VERSION"),
+            " (news timeline and map explorer)"
+        ))),
+        ..HttpOptions::default()
+    };
+    HttpTiles::with_options(UrlTemplate(url.to_owned()), options, ctx.clone())
+}
+
+/// The map's memory between frames.
+pub struct MapState {
+    pub memory: MapMemory,
+    /// Fit the map to the shown places on the next frame.
+    pub fit_requested: bool,
+    tiles: Option<(String, HttpTiles)>,
+    basemap: BasemapCache,
+    clusters: ClusterCache,
+    rect: Option<Rect>,
+}
+
+impl MapState {
+    /// A map at `position`, or fitted to the data on the first frame when `None`.
+    pub fn new(position: Option<MapPosition>) -> MapState {
+        let mut memory = MapMemory::default();
+        let fit_requested = match position {
+            Some(p) => {
+                memory.center_at(lat_lon(p.lat, p.lon));
+                let _ = memory.set_zoom(p.zoom.clamp(MIN_ZOOM, MAX_ZOOM));
+                false
+            }
+            None => true,
+        };
+        MapState {
+            memory,
+            fit_requested,
+            tiles: None,
+            basemap: BasemapCache::default(),
+            clusters: ClusterCache::default(),
+            rect: None,
+        }
+    }
+
+    fn center(&self) -> Position {
+        self.memory.detached().unwrap_or(lat_lon(25.0, 10.0))
+    }
+
+    /// Where the map is, for saving.
+    pub fn position(&self) -> MapPosition {
+        let c = self.center();
+        MapPosition {
+            lat: c.y(),
+            lon: c.x(),
+            zoom: self.memory.zoom(),
+        }
+    }
+
+    pub fn center_on(&mut self, lat: f64, lon: f64) {
+        self.memory.center_at(lat_lon(lat, lon));
+    }
+
+    pub fn zoom_to(&mut self, lat: f64, lon: f64, zoom: f64) {
+        self.memory.center_at(lat_lon(lat, lon));
+        let _ = self.memory.set_zoom(zoom.clamp(MIN_ZOOM, MAX_ZOOM));
+    }
+
+    /// The map's area as last drawn.
+    pub fn rect(&self) -> Option<Rect> {
+        self.rect
+    }
+
+    fn fit(&mut self, vm: &ViewModel, rect: Rect) {
+        let Some(bounds) = vm.marker_bounds() else {
+            self.zoom_to(25.0, 15.0, 1.6);
+            return;
+        };
+        // Mercator units per point that would make the bounds fill 80 % of the map.
+        let size = bounds.size();
+        let fit_x = f64::from(rect.width() * 0.8) / (f64::from(size.x.max(1e-6)) * 256.0);
+        let fit_y = f64::from(rect.height() * 0.75) / (f64::from(size.y.max(1e-6)) * 256.0);
+        let zoom = fit_x.min(fit_y).log2().clamp(MIN_ZOOM, MAX_FIT_ZOOM);
+        let (lat, lon) = unit_to_lat_lon(bounds.center());
+        self.zoom_to(lat, lon, zoom);
+    }
+}
+
+fn unit_to_lat_lon(unit: Pos2) -> (f64, f64) {
+    let lon = f64::from(unit.x) * 360.0 - 180.0;
+    let n = std::f64::consts::PI * (1.0 - 2.0 * f64::from(unit.y));
+    let lat = n.sinh().atan().to_degrees();
+    (lat, lon)
+}
+
+/// Draw the map. `tiles_allowed` is false in tests and benchmarks: no network requests.
+pub fn map_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    state: &mut MapState,
+    settings: &TileSettings,
+    tiles_allowed: bool,
+) {
+    let rect = ui.available_rect_before_wrap();
+    state.rect = Some(rect);
+    if std::mem::take(&mut state.fit_requested) {
+        state.fit(ctx.vm, rect);
+    }
+
+    let wants_tiles = tiles_allowed && settings.enabled && !settings.url.trim().is_empty();
+    match &state.tiles {
+        Some((url, _)) if wants_tiles && *url == settings.url => {}
+        _ if wants_tiles => {
+            state.tiles = Some((settings.url.clone(), http_tiles(&settings.url, ui.ctx())));
+        }
+        _ => state.tiles = None,
+    }
+
+    // The basemap goes under the tiles, but can only be drawn once the map has applied this
+    // frame's pan and zoom: keep its place in the paint order now, fill it in afterwards.
+    let basemap_painter = ui.painter_at(rect);
+    let basemap_slot = basemap_painter.add(Shape::Noop);
+
+    let vm = ctx.vm;
+    let store = ctx.store;
+    let clusters: Vec<Cluster> = state.clusters.get(vm, state.memory.zoom()).to_vec();
+    let my_position = state.center();
+    let tiles = state
+        .tiles
+        .as_mut()
+        .map(|(_, t)| t as &mut dyn walkers::Tiles);
+    let markers = PlaceMarkers {
+        vm,
+        clusters: &clusters,
+        commands: &mut *ctx.commands,
+        place_label: &|p| Item::Place(p).label(store),
+    };
+    let response = Map::new(tiles, &mut state.memory, my_position)
+        .zoom_with_ctrl(false)
+        .with_plugin(markers)
+        .show(ui, |_, _, _, _| ())
+        .response;
+
+    let center = state.memory.detached().unwrap_or(my_position);
+    let view = MapView {
+        rect: response.rect,
+        center_unit: mercator_unit(center.x(), center.y()),
+        world_size: 256.0 * 2f64.powf(state.memory.zoom()),
+        pixels_per_point: ui.ctx().pixels_per_point(),
+    };
+    match basemap::embedded() {
+        Ok(basemap) => {
+            let shapes = state.basemap.shapes(basemap, view, BasemapStyle::default());
+            basemap_painter.set(basemap_slot, Shape::Vec(shapes.to_vec()));
+        }
+        Err(_) => {
+            // Reported once by the app; a plain sea colour is still better than a grid.
+            basemap_painter.set(
+                basemap_slot,
+                Shape::rect_filled(rect, 0.0, BasemapStyle::default().water),
+            );
+        }
+    }
+
+    controls_ui(ui, ctx, state, rect);
+    attribution_ui(ui, rect, state.tiles.is_some());
+    if vm.markers.is_empty() {
+        ui.painter().text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            if vm.shown.is_empty() {
+                "No events to show"
+            } else {
+                "None of the shown events has a place"
+            },
+            FontId::proportional(14.0),
+            theme::MUTED,
+        );
+    }
+}
+
+fn controls_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut MapState, rect: Rect) {
+    let size = vec2(34.0, 26.0);
+    let mut at = rect.right_top() + vec2(-size.x - 10.0, 10.0);
+    for (text, hint) in [
+        ("+", "Zoom in"),
+        ("−", "Zoom out"),
+        ("Fit", "Fit the map to the shown places"),
+    ] {
+        let button_rect = Rect::from_min_size(at, size);
+        let response = ui
+            .put(button_rect, egui::Button::new(text).fill(Color32::WHITE))
+            .on_hover_text(hint);
+        if response.clicked() {
+            match text {
+                "+" => {
+                    let _ = state.memory.zoom_in();
+                }
+                "−" => {
+                    if state.memory.zoom() > MIN_ZOOM + 1.0 {
+                        let _ = state.memory.zoom_out();
+                    }
+                }
+                _ => ctx.send(Command::FitAll),
+            }
+        }
+        at.y += size.y + 4.0;
+    }
+}
+
+fn attribution_ui(ui: &mut Ui, rect: Rect, tiles: bool) {
+    let text = if tiles {
+        "© OpenStreetMap contributors · Natural Earth"
+    } else {
+        "Offline basemap: Natural Earth"
+    };
+    let galley =
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), FontId::proportional(11.0), theme::INK);
+    let text_rect =
+        Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - vec2(6.0, 4.0), galley.size());
+    let background = text_rect.expand2(vec2(5.0, 2.0));
+    ui.painter()
+        .rect_filled(background, CornerRadius::same(3), theme::HALO);
+    ui.painter().galley(text_rect.min, galley, theme::INK);
+    if tiles {
+        let response = ui
+            .interact(background, Id::unique("osm-attribution"), Sense::click())
+            .on_hover_cursor(egui::CursorIcon::PointingHand);
+        if response.clicked() {
+            ui.ctx().open_url(egui::OpenUrl::new_tab(
+                "https://www.openstreetmap.org/copyright",
+            ));
+        }
+    }
+}
+
+/// Marker size by number of events: area grows with the count, within limits.
+fn marker_radius(events: u32, cluster: bool) -> f32 {
+    let r = 5.0 + 2.0 * (events as f32).sqrt();
+    if cluster {
+        (r + 3.0).min(24.0)
+    } else {
+        r.min(18.0)
+    }
+}
+
+/// The walkers plugin that draws and handles the place markers.
+struct PlaceMarkers<'a> {
+    vm: &'a ViewModel,
+    clusters: &'a [Cluster],
+    commands: &'a mut CommandSender,
+    place_label: &'a dyn Fn(crate::store::PlaceId) -> String,
+}
+
+struct Placed<'a> {
+    cluster: &'a Cluster,
+    anchor: &'a PlaceMarker,
+    center: Pos2,
+    radius: f32,
+    highlight: Highlight,
+}
+
+impl Plugin for PlaceMarkers<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        memory: &MapMemory,
+    ) {
+        let PlaceMarkers {
+            vm,
+            clusters,
+            commands,
+            place_label,
+        } = *self;
+        let rect = response.rect;
+        let painter = ui.painter().with_clip_rect(rect);
+        let visible = rect.expand(30.0);
+
+        let mut placed: Vec<Placed<'_>> = clusters
+            .iter()
+            .filter_map(|cluster| {
+                let anchor = vm.markers.get(*cluster.members.first()?)?;
+                let center = projector.project(lat_lon(anchor.lat, anchor.lon)).to_pos2();
+                if !visible.contains(center) {
+                    return None;
+                }
+                let highlight = cluster
+                    .members
+                    .iter()
+                    .filter_map(|m| vm.markers.get(*m))
+                    .map(|m| vm.highlights.place(m.place))
+                    .max()
+                    .unwrap_or(Highlight::None);
+                Some(Placed {
+                    cluster,
+                    anchor,
+                    center,
+                    radius: marker_radius(cluster.events, cluster.members.len() > 1),
+                    highlight,
+                })
+            })
+            .collect();
+        // Paint the least important first; label the most important first.
+        placed
+            .sort_by(|a, b| (a.highlight, a.cluster.events).cmp(&(b.highlight, b.cluster.events)));
+        for p in &placed {
+            paint_marker(&painter, p);
+        }
+        let mut taken: Vec<Rect> = placed
+            .iter()
+            .map(|p| Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius))
+            .collect();
+        for p in placed.iter().rev() {
+            paint_label(&painter, ui, p, &mut taken);
+        }
+
+        let zoom = memory.zoom();
+        for p in placed.iter().rev().take(MAX_MARKER_WIDGETS) {
+            marker_widget_ui(ui, vm, commands, place_label, p, zoom);
+        }
+    }
+}
+
+fn paint_marker(painter: &egui::Painter, p: &Placed<'_>) {
+    let fade = if p.highlight == Highlight::Dimmed {
+        0.3
+    } else {
+        1.0
+    };
+    let is_cluster = p.cluster.members.len() > 1;
+    let fill = if is_cluster {
+        Color32::from_rgb(0x3d, 0x4b, 0x5c)
+    } else {
+        kind_color(p.anchor.kind)
+    }
+    .gamma_multiply(fade);
+    // A soft shadow lifts markers off busy tiles.
+    painter.circle_filled(
+        p.center + vec2(0.0, 1.0),
+        p.radius + 1.5,
+        Color32::from_black_alpha((40.0 * fade) as u8),
+    );
+    painter.circle(
+        p.center,
+        p.radius,
+        fill,
+        Stroke::new(1.5, Color32::WHITE.gamma_multiply(fade)),
+    );
+    if is_cluster {
+        painter.text(
+            p.center,
+            Align2::CENTER_CENTER,
+            p.cluster.events.to_string(),
+            FontId::proportional(11.0),
+            Color32::WHITE.gamma_multiply(fade),
+        );
+    }
+    let ring = match p.highlight {
+        Highlight::Selected => Some(Stroke::new(3.0, theme::INK)),
+        Highlight::Hovered => Some(Stroke::new(2.5, theme::ACCENT)),
+        Highlight::Related => Some(Stroke::new(2.0, theme::ACCENT)),
+        Highlight::None | Highlight::Dimmed => None,
+    };
+    if let Some(ring) = ring {
+        painter.circle_stroke(p.center, p.radius + 3.0, ring);
+    }
+}
+
+fn cluster_label(p: &Placed<'_>) -> String {
+    match p.cluster.members.len() {
+        1 => p.anchor.name.clone(),
+        n => format!("{} +{}", p.anchor.name, n - 1),
+    }
+}
+
+/// The name right of the marker on a white halo, unless it would cover another label.
+fn paint_label(painter: &egui::Painter, ui: &Ui, p: &Placed<'_>, taken: &mut Vec<Rect>) {
+    let color = if p.highlight == Highlight::Dimmed {
+        theme::MUTED
+    } else {
+        theme::INK
+    };
+    let font = if p.highlight >= Highlight::Related {
+        FontId::proportional(13.5)
+    } else {
+        FontId::proportional(12.5)
+    };
+    let galley = ui.painter().layout_no_wrap(cluster_label(p), font, color);
+    let text_rect =
+        Align2::LEFT_CENTER.anchor_size(p.center + vec2(p.radius + 6.0, 0.0), galley.size());
+    let halo = text_rect.expand2(vec2(4.0, 1.5));
+    let own = Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius);
+    let important = p.highlight >= Highlight::Hovered;
+    if !important && taken.iter().any(|r| *r != own && r.intersects(halo)) {
+        return;
+    }
+    taken.push(halo);
+    let halo_color = if p.highlight == Highlight::Dimmed {
+        theme::HALO.gamma_multiply(0.6)
+    } else {
+        theme::HALO
+    };
+    painter.rect_filled(halo, CornerRadius::same(4), halo_color);
+    painter.galley(text_rect.min, galley, color);
+}
+
+fn marker_widget_ui(
+    ui: &mut Ui,
+    vm: &ViewModel,
+    commands: &mut CommandSender,
+    place_label: &dyn Fn(crate::store::PlaceId) -> String,
+    p: &Placed<'_>,
+    zoom: f64,
+) {
+    let rect = Rect::from_center_size(p.center, vec2(2.0, 2.0) * (p.radius + 2.0));
+    let id = Id::unique(("map-marker", p.anchor.place));
+    let response = ui
+        .interact(rect, id, Sense::click())
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    let is_cluster = p.cluster.members.len() > 1;
+    let label = if is_cluster {
+        format!(
+            "{} places around {}",
+            p.cluster.members.len(),
+            p.anchor.name
+        )
+    } else {
+        place_label(p.anchor.place)
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.hovered() {
+        commands.send(Command::Hover(Item::Place(p.anchor.place)));
+    }
+    if response.clicked() {
+        if is_cluster {
+            let (lat, lon, zoom) = separating_zoom(vm, p.cluster, zoom);
+            commands.send(Command::ZoomMap { lat, lon, zoom });
+        } else {
+            commands.send(Command::Select(Item::Place(p.anchor.place)));
+        }
+    }
+    let events = p.cluster.events;
+    let names: Vec<&str> = p
+        .cluster
+        .members
+        .iter()
+        .filter_map(|m| vm.markers.get(*m))
+        .take(6)
+        .map(|m| m.name.as_str())
+        .collect();
+    let more = p.cluster.members.len().saturating_sub(names.len());
+    response.on_hover_ui(|ui| {
+        ui.label(egui::RichText::new(cluster_label(p)).strong());
+        ui.label(format!(
+            "{events} event{}",
+            if events == 1 { "" } else { "s" }
+        ));
+        if is_cluster {
+            let mut list = names.join(", ");
+            if more > 0 {
+                list.push_str(&format!(" and {more} more"));
+            }
+            ui.label(egui::RichText::new(list).small());
+            ui.label(
+                egui::RichText::new("Click to zoom in")
+                    .small()
+                    .color(theme::MUTED),
+            );
+        } else {
+            ui.label(
+                egui::RichText::new("Click to list its events")
+                    .small()
+                    .color(theme::MUTED),
+            );
+        }
+    });
+}
+
+/// Centre of a cluster's members and the first zoom at which they no longer all merge.
+fn separating_zoom(vm: &ViewModel, cluster: &Cluster, zoom: f64) -> (f64, f64, f64) {
+    let members: Vec<PlaceMarker> = cluster
+        .members
+        .iter()
+        .filter_map(|m| vm.markers.get(*m).cloned())
+        .collect();
+    let mut bounds = Rect::NOTHING;
+    for m in &members {
+        bounds.extend_with(m.unit);
+    }
+    let (lat, lon) = unit_to_lat_lon(bounds.center());
+    let mut bucket = zoom_bucket(zoom) + 1;
+    while f64::from(bucket) / 2.0 < MAX_ZOOM {
+        if cluster_markers(&members, f64::from(bucket) / 2.0, CLUSTER_DISTANCE).len() > 1 {
+            break;
+        }
+        bucket += 1;
+    }
+    (lat, lon, (f64::from(bucket) / 2.0 + 0.25).min(MAX_ZOOM))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_templates_fill_in_the_tile() {
+        let source = UrlTemplate("https://tiles.example/{z}/{x}/{y}.png".to_owned());
+        assert_eq!(
+            source.tile_url(TileId {
+                x: 3,
+                y: 5,
+                zoom: 4
+            }),
+            "https://tiles.example/4/3/5.png"
+        );
+    }
+
+    #[test]
+    fn unit_coordinates_round_trip_to_lat_lon() {
+        for (lat, lon) in [
+            (48.857, 2.352),
+            (-33.9, 151.2),
+            (0.0, 0.0),
+            (38.895, -77.036),
+        ] {
+            let (x, y) = mercator_unit(lon, lat);
+            let (lat2, lon2) = unit_to_lat_lon(pos2(x as f32, y as f32));
+            assert!(
+                (lat - lat2).abs() < 1e-3 && (lon - lon2).abs() < 1e-3,
+                "{lat},{lon} → {lat2},{lon2}"
+            );
+        }
+    }
+
+    #[test]
+    fn bigger_places_get_bigger_markers_within_limits() {
+        assert!(marker_radius(10, false) > marker_radius(1, false));
+        assert!(marker_radius(1_000_000, false) <= 18.0);
+        assert!(marker_radius(1_000_000, true) <= 24.0);
+    }
+}

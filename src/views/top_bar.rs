@@ -1,0 +1,228 @@
+//! The top bar: search, lanes, kind and outlet filters, the brushed range, "Fit all", the
+//! shown/total count, problems with the input, and settings.
+
+use egui::{RichText, Ui};
+
+use crate::app::command::Command;
+use crate::model::EventKind;
+use crate::views::ViewCtx;
+use crate::views::calendar::format_span;
+use crate::views::theme;
+use crate::views::view_model::LaneMode;
+use crate::views::widgets;
+
+/// Edit buffers of the top bar.
+#[derive(Default)]
+pub struct TopBarState {
+    pub search: String,
+    pub tile_url: Option<String>,
+}
+
+/// `tiles` is the current (enabled, url) of the map tiles.
+pub fn top_bar_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    state: &mut TopBarState,
+    tiles: (bool, &str),
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("chronomap").strong().size(16.0).color(theme::ACCENT));
+        ui.separator();
+
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .id_salt("search")
+                .hint_text("Search events, people, places, quotes")
+                .desired_width(250.0),
+        );
+        if search.changed() {
+            ctx.send(Command::SetSearch(state.search.clone()));
+        }
+        if !state.search.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
+            state.search.clear();
+            ctx.send(Command::SetSearch(String::new()));
+        }
+
+        let mut lanes = ctx.state.lanes;
+        let label = ui.label("Lanes");
+        let combo = egui::ComboBox::from_id_salt("lanes")
+            .selected_text(lanes.label())
+            .show_ui(ui, |ui| {
+                for mode in LaneMode::ALL {
+                    ui.selectable_value(&mut lanes, mode, mode.label());
+                }
+            });
+        let _ = combo.response.labelled_by(label.id);
+        if lanes != ctx.state.lanes {
+            ctx.send(Command::SetLanes(lanes));
+        }
+
+        kinds_menu_ui(ui, ctx);
+        outlets_menu_ui(ui, ctx);
+
+        if let Some((from, to)) = ctx.state.filter.time {
+            let chip = ui
+                .add(egui::Button::new(format!("{}  ×", format_span(from, to))).selected(true))
+                .on_hover_text("Only events overlapping these dates are on the map and in the list. Click to clear.");
+            if chip.clicked() {
+                ctx.send(Command::SetTimeRange(None));
+            }
+        }
+
+        if ui
+            .button("Fit all")
+            .on_hover_text("Show every shown event on the timeline and every place on the map")
+            .clicked()
+        {
+            ctx.send(Command::FitAll);
+        }
+
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            settings_menu_ui(ui, ctx, state, tiles);
+            if ui.button("Open…").on_hover_text("Open a folder of articles").clicked()
+                && let Some(folders) = rfd::FileDialog::new().pick_folders()
+            {
+                ctx.send(Command::Open(folders));
+            }
+            diagnostics_badge_ui(ui, ctx);
+            if let Some(loading) = &ctx.state.loading {
+                ui.label(widgets::muted(loading.clone()));
+                ui.spinner();
+            }
+            let total = ctx.store.events().len();
+            let shown = ctx.vm.shown.len();
+            ui.label(
+                RichText::new(format!("{shown} of {total} events"))
+                    .color(theme::INK)
+                    .strong(),
+            );
+        });
+    });
+}
+
+fn kinds_menu_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
+    let hidden = &ctx.state.filter.hidden_kinds;
+    let title = if hidden.is_empty() {
+        "Kinds: all".to_owned()
+    } else {
+        format!(
+            "Kinds: {} of {}",
+            EventKind::ALL.len() - hidden.len(),
+            EventKind::ALL.len()
+        )
+    };
+    let mut changes = Vec::new();
+    ui.menu_button(title, |ui| {
+        for kind in EventKind::ALL {
+            let mut shown = !hidden.contains(&kind);
+            ui.horizontal(|ui| {
+                widgets::kind_dot(ui, kind, 5.0);
+                if ui.checkbox(&mut shown, kind.label()).changed() {
+                    changes.push(Command::SetKindHidden(kind, !shown));
+                }
+            });
+        }
+        ui.separator();
+        if ui.button("Show all").clicked() {
+            changes.push(Command::ShowAllKindsAndOutlets);
+        }
+    });
+    for c in changes {
+        ctx.send(c);
+    }
+}
+
+fn outlets_menu_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
+    let outlets = &ctx.vm.outlets;
+    let hidden = &ctx.state.filter.hidden_outlets;
+    let title = if hidden.is_empty() {
+        "Outlets: all".to_owned()
+    } else {
+        format!(
+            "Outlets: {} of {}",
+            outlets.len().saturating_sub(hidden.len()),
+            outlets.len()
+        )
+    };
+    let mut changes = Vec::new();
+    ui.menu_button(title, |ui| {
+        egui::ScrollArea::vertical()
+            .max_height(320.0)
+            .show(ui, |ui| {
+                for outlet in outlets {
+                    let mut shown = !hidden.contains(outlet);
+                    let label = if outlet.is_empty() {
+                        "Outlet not given"
+                    } else {
+                        outlet.as_str()
+                    };
+                    if ui.checkbox(&mut shown, label).changed() {
+                        changes.push(Command::SetOutletHidden(outlet.clone(), !shown));
+                    }
+                }
+            });
+        ui.separator();
+        if ui.button("Show all").clicked() {
+            changes.push(Command::ShowAllKindsAndOutlets);
+        }
+    });
+    for c in changes {
+        ctx.send(c);
+    }
+}
+
+fn diagnostics_badge_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
+    let n = ctx.store.diagnostics().len() + ctx.state.notes.len();
+    if n == 0 {
+        return;
+    }
+    let text = format!("{n} note{}", if n == 1 { "" } else { "s" });
+    if ui
+        .button(RichText::new(text).color(egui::Color32::from_rgb(0x9a, 0x5b, 0x00)))
+        .on_hover_text("Files that were skipped or need checking")
+        .clicked()
+    {
+        ctx.send(Command::ShowDiagnostics(!ctx.state.show_diagnostics));
+    }
+}
+
+fn settings_menu_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    state: &mut TopBarState,
+    (enabled, url): (bool, &str),
+) {
+    let mut changed = None;
+    ui.menu_button("Settings", |ui| {
+        ui.set_min_width(380.0);
+        ui.label(RichText::new("Map tiles").strong());
+        let mut on = enabled;
+        if ui
+            .checkbox(&mut on, "Show online map tiles over the offline basemap")
+            .changed()
+        {
+            changed = Some((on, url.to_owned()));
+        }
+        ui.label(widgets::muted("Tile URL ({z}, {x}, {y} are filled in):").small());
+        let buffer = state.tile_url.get_or_insert_with(|| url.to_owned());
+        ui.add(egui::TextEdit::singleline(buffer).desired_width(360.0));
+        ui.horizontal(|ui| {
+            if ui.button("Apply").clicked() {
+                changed = Some((enabled, buffer.trim().to_owned()));
+            }
+            if ui.button("OpenStreetMap").clicked() {
+                *buffer = crate::app::state::OSM_TILE_URL.to_owned();
+                changed = Some((enabled, buffer.clone()));
+            }
+        });
+        ui.label(
+            widgets::muted(
+                "Tiles are cached on disk and follow the OpenStreetMap tile usage policy.",
+            )
+            .small(),
+        );
+    });
+    if let Some((enabled, url)) = changed {
+        ctx.send(Command::SetTiles { enabled, url });
+    }
+}
