@@ -15,12 +15,12 @@ use std::path::PathBuf;
 
 use egui::{Align2, Color32, FontId, Key, Ui};
 
-use crate::model::{Diagnostic, EventId};
+use crate::model::Diagnostic;
 use crate::pipeline;
 use crate::store::EventStore;
 use crate::views::ViewCtx;
 use crate::views::article::article_window_ui;
-use crate::views::basemap::{self, mercator_unit};
+use crate::views::basemap;
 use crate::views::diagnostics::diagnostics_window_ui;
 use crate::views::map::{MapState, map_ui};
 use crate::views::side_panel::side_panel_ui;
@@ -413,60 +413,29 @@ impl ChronomapApp {
         self.job = Some(job);
     }
 
-    /// The other views follow a selection: the timeline scrolls to an event, the map centres
-    /// on its places (or on a place that is off screen).
+    /// The other views follow a selection: the timeline scrolls to an event, the map brings
+    /// its places (or a place that is off screen) into view.
     fn follow(&mut self, item: Item) {
         match item {
             Item::Event(event) => {
                 self.timeline.reveal = Some(event);
-                if let Some((lat, lon)) = self.event_center(event) {
-                    self.map.center_on(lat, lon);
-                }
+                let places: Vec<(f64, f64)> = self
+                    .store
+                    .event(event)
+                    .map(|e| e.places.iter().map(|p| (p.lat, p.lon)).collect())
+                    .unwrap_or_default();
+                self.map.reveal(&places);
             }
             Item::Place(place) => {
                 if let Some(entry) = self.store.place(place) {
                     let (lat, lon) = (entry.place.lat, entry.place.lon);
-                    if !self.map_shows(lat, lon) {
+                    if !self.map.shows(lat, lon) {
                         self.map.center_on(lat, lon);
                     }
                 }
             }
             Item::Actor(_) | Item::Article(_) => {}
         }
-    }
-
-    fn event_center(&self, event: EventId) -> Option<(f64, f64)> {
-        let places = self.store.event(event)?.places.as_slice();
-        let first = places.first()?;
-        if places.len() == 1 {
-            return Some((first.lat, first.lon));
-        }
-        let mut bounds = egui::Rect::NOTHING;
-        for p in places {
-            let (x, y) = mercator_unit(p.lon, p.lat);
-            bounds.extend_with(egui::pos2(x as f32, y as f32));
-        }
-        let c = bounds.center();
-        let lon = f64::from(c.x) * 360.0 - 180.0;
-        let lat = (std::f64::consts::PI * (1.0 - 2.0 * f64::from(c.y)))
-            .sinh()
-            .atan()
-            .to_degrees();
-        Some((lat, lon))
-    }
-
-    /// Whether a point is well inside the map as last drawn.
-    fn map_shows(&self, lat: f64, lon: f64) -> bool {
-        let Some(rect) = self.map.rect() else {
-            return false;
-        };
-        let position = self.map.position();
-        let world = 256.0 * 2f64.powf(position.zoom);
-        let (cx, cy) = mercator_unit(position.lon, position.lat);
-        let (x, y) = mercator_unit(lon, lat);
-        let screen =
-            rect.center() + egui::vec2(((x - cx) * world) as f32, ((y - cy) * world) as f32);
-        rect.shrink(30.0).contains(screen)
     }
 }
 

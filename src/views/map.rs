@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
-use egui::{Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Ui, pos2, vec2,
+};
 use walkers::sources::{Attribution, TileSource};
 use walkers::{
     HttpOptions, HttpTiles, Map, MapMemory, Plugin, Position, Projector, TileId, lat_lon,
@@ -141,19 +143,56 @@ impl MapState {
         self.rect
     }
 
+    /// Whether a point is well inside the map as last drawn.
+    pub fn shows(&self, lat: f64, lon: f64) -> bool {
+        let Some(rect) = self.rect else {
+            return false;
+        };
+        let world = 256.0 * 2f64.powf(self.memory.zoom());
+        let c = self.center();
+        let (cx, cy) = mercator_unit(c.x(), c.y());
+        let (x, y) = mercator_unit(lon, lat);
+        let screen = rect.center() + vec2(((x - cx) * world) as f32, ((y - cy) * world) as f32);
+        rect.shrink(20.0).contains(screen)
+    }
+
+    /// Bring these (lat, lon) points into view: centre on them, zooming out only if they do
+    /// not fit at the current zoom.
+    pub fn reveal(&mut self, points: &[(f64, f64)]) {
+        if points.is_empty() {
+            return;
+        }
+        let mut bounds = Rect::NOTHING;
+        for &(lat, lon) in points {
+            let (x, y) = mercator_unit(lon, lat);
+            bounds.extend_with(pos2(x as f32, y as f32));
+        }
+        let (lat, lon) = unit_to_lat_lon(bounds.center());
+        let zoom = self.memory.zoom();
+        let fitting = match self.rect {
+            Some(rect) if points.len() > 1 => fit_zoom(bounds, rect, MAX_ZOOM),
+            _ => zoom,
+        };
+        self.zoom_to(lat, lon, zoom.min(fitting));
+    }
+
     fn fit(&mut self, vm: &ViewModel, rect: Rect) {
         let Some(bounds) = vm.marker_bounds() else {
             self.zoom_to(25.0, 15.0, 1.6);
             return;
         };
-        // Mercator units per point that would make the bounds fill 80 % of the map.
-        let size = bounds.size();
-        let fit_x = f64::from(rect.width() * 0.8) / (f64::from(size.x.max(1e-6)) * 256.0);
-        let fit_y = f64::from(rect.height() * 0.75) / (f64::from(size.y.max(1e-6)) * 256.0);
-        let zoom = fit_x.min(fit_y).log2().clamp(MIN_ZOOM, MAX_FIT_ZOOM);
+        let zoom = fit_zoom(bounds, rect, MAX_FIT_ZOOM);
         let (lat, lon) = unit_to_lat_lon(bounds.center());
         self.zoom_to(lat, lon, zoom);
     }
+}
+
+/// The zoom at which `bounds` (Mercator units) fill most of `rect`, at most `max`.
+fn fit_zoom(bounds: Rect, rect: Rect, max: f64) -> f64 {
+    let size = bounds.size();
+    let fit_x = f64::from(rect.width() * 0.8) / (f64::from(size.x.max(1e-6)) * 256.0);
+    let fit_y = f64::from(rect.height() * 0.75) / (f64::from(size.y.max(1e-6)) * 256.0);
+    fit_x.min(fit_y).log2().clamp(MIN_ZOOM, max)
 }
 
 fn unit_to_lat_lon(unit: Pos2) -> (f64, f64) {
@@ -492,10 +531,25 @@ fn marker_widget_ui(
         .on_hover_cursor(egui::CursorIcon::PointingHand);
     let is_cluster = p.cluster.members.len() > 1;
     let label = if is_cluster {
+        // Every member's name, so a screen reader (or a test) can find a place in a cluster.
+        let names: Vec<&str> = p
+            .cluster
+            .members
+            .iter()
+            .filter_map(|m| vm.markers.get(*m))
+            .take(12)
+            .map(|m| m.name.as_str())
+            .collect();
+        let more = p.cluster.members.len() - names.len();
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         format!(
-            "{} places around {}",
+            "Cluster of {} places: {}{more}",
             p.cluster.members.len(),
-            p.anchor.name
+            names.join(", ")
         )
     } else {
         place_label(p.anchor.place)
