@@ -77,7 +77,13 @@ fn extract(
     let options = Options {
         ingest: IngestOptions { max_file_bytes },
     };
-    let extraction = pipeline::extract_paths(paths, &options);
+    // `chronomap extract seeds` works anywhere: without a `seeds` folder here, the embedded
+    // sample corpus is meant.
+    let extraction = if paths.len() == 1 && paths[0].as_os_str() == "seeds" && !paths[0].exists() {
+        pipeline::extract_seeds()
+    } else {
+        pipeline::extract_paths(paths, &options)
+    };
     for d in &extraction.diagnostics {
         eprintln!("{d}");
     }

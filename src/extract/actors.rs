@@ -399,10 +399,9 @@ fn classify(
             || known_org(&key).is_some()
             || NOT_NAMES.contains(&lower)
             || (name_from < members.len()
-                && g.lookup(&key).iter().any(|&e| {
-                    let e = g.entry(e);
-                    e.kind != PlaceKind::City || e.population > 500_000
-                }));
+                && g.lookup(&key)
+                    .iter()
+                    .any(|&e| g.entry(e).kind != PlaceKind::City));
         if stop {
             break;
         }

@@ -127,16 +127,32 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     }
     let mut text = src[toks[lo].start..toks[hi - 1].end].to_owned();
     text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let truncated = lo > 0 || hi < toks.len() && toks[hi..].iter().any(|t| t.is_word());
-    let mut chars = text.chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let cut_left = toks[..lo].iter().any(|t| t.is_word());
+    let cut_right = toks[hi..].iter().any(|t| t.is_word());
+    // A clause cut from a longer sentence shows where it was cut; a whole clause reads as a
+    // sentence of its own.
+    let mut out = if cut_left && !starts_clause(src, toks, lo) {
+        format!("…{text}")
+    } else {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
     };
-    if truncated {
+    if cut_right {
         out.push('…');
     }
     out
+}
+
+/// Whether token `lo` starts a clause (after a comma, semicolon or dash, or the sentence start).
+fn starts_clause(src: &str, toks: &[Token], lo: usize) -> bool {
+    lo == 0 || {
+        let prev = &toks[lo - 1];
+        let c = src[prev.start..].chars().next().unwrap_or(' ');
+        prev.kind == super::text::TokKind::Punct && (matches!(c, ',' | ';' | ':') || is_dash(c))
+    }
 }
 
 fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {

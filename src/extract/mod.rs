@@ -169,12 +169,40 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         if info.headline {
             continue;
         }
-        let places_here: Vec<Place> = sentence_places[si]
-            .iter()
-            .filter(|(_, is_place)| *is_place)
-            .map(|(p, _)| p.clone())
-            .collect();
+        let mut places_here: Vec<Place> = Vec::new();
+        for (p, is_place) in &sentence_places[si] {
+            if *is_place
+                && !places_here
+                    .iter()
+                    .any(|q| q.name == p.name && q.country == p.country)
+            {
+                places_here.push(p.clone());
+            }
+        }
         let actors_here = sentence_actors(g, info, &people, &sentence_places[si], &speakers);
+        // People who act in the sentence, not just report it: their home country may locate
+        // an event that names no place.
+        let speaking: Vec<String> = info
+            .norms
+            .iter()
+            .enumerate()
+            .filter(|&(k, n)| !info.in_quote[k] && SPEECH_VERBS.contains(&n.as_str()))
+            .filter_map(|(k, _)| match subject_of_verb(text, info, &people, k) {
+                Some(Speaker::Person(p)) => Some(people.people[p].name.clone()),
+                _ => None,
+            })
+            .collect();
+        let agents: Vec<Actor> = actors_here
+            .iter()
+            .filter(|a| !speaking.contains(&a.name))
+            .cloned()
+            .collect();
+        let triggers_outside_quotes: Vec<Trigger> = info
+            .triggers
+            .iter()
+            .copied()
+            .filter(|t| !info.in_quote[t.tok])
+            .collect();
         let quote_ids: Vec<QuoteId> = info
             .quotes
             .iter()
@@ -207,7 +235,9 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             made.push((kind, anchor_tok, m.span.clone(), m.tense == Tense::Future));
         }
         if made.is_empty() {
-            let reported = strongest(&info.triggers).filter(|t| t.weight >= 4);
+            // Words inside a quotation are what someone said: that is a statement, not the
+            // happening itself.
+            let reported = strongest(&triggers_outside_quotes).filter(|t| t.weight >= 4);
             let speech =
                 !info.quotes.is_empty() && info.quotes.iter().any(|&q| speakers[q].is_some());
             match reported {
@@ -229,7 +259,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         for (kind, anchor_tok, when, planned) in made {
             let mut places = places_here.clone();
             if places.is_empty() && kind != EventKind::Statement {
-                places = fallback_places(g, &infos, &sentence_places, si, &actors_here, &people);
+                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
             }
             out.events.push(Event {
                 id: EventId::from_index(out.events.len()),
@@ -269,10 +299,14 @@ fn analyse_sentence(
     let headline = actors::is_headline(text, &toks);
     let dates = dates::find_dates(text, &toks);
     let runs = actors::scan_sentence(text, &toks, g);
+    // A person's name and title ("Special Envoy to Syria Tom Barrack") are not places.
     let mut excluded: Vec<(usize, usize)> = runs
         .iter()
-        .filter(|r| matches!(r.kind, RunKind::Person { .. }))
-        .map(|r| (r.start, r.end))
+        .filter_map(|r| match r.kind {
+            RunKind::Person { strong: true, .. } => Some((toks[r.run_start].start, r.end)),
+            RunKind::Person { .. } => Some((r.start, r.end)),
+            _ => None,
+        })
         .collect();
     excluded.extend(dates.iter().map(|d| (d.start, d.end)));
     excluded.extend(dateline);
@@ -308,40 +342,32 @@ fn sentence_is_future(info: &SentenceInfo) -> bool {
     })
 }
 
-/// The latest explicitly dated day reported in the past, else the latest month or year.
+/// The latest explicitly dated day reported in the past ("on March 3, 2024"). Months and
+/// years are too weak a clue (articles cite history), so without a dated day nothing is
+/// inferred and the user is told.
 fn infer_published(text: &str, infos: &[SentenceInfo]) -> Option<(NaiveDate, String)> {
     let mut best: Option<(NaiveDate, String)> = None;
-    let mut best_month: Option<(NaiveDate, String)> = None;
     for info in infos {
         for m in &info.dates {
-            if m.tense == Tense::Future {
+            if m.tense == Tense::Future
+                || !matches!(
+                    m.raw,
+                    RawDate::Full(_) | RawDate::MonthDay { year: Some(_), .. }
+                )
+            {
                 continue;
             }
-            let written = &text[m.start..m.end];
-            match m.raw {
-                RawDate::Full(_) | RawDate::MonthDay { year: Some(_), .. } => {
-                    if let Some((d, _, _)) = dates::resolve(m.raw, m.tense, None, None)
-                        && best.as_ref().is_none_or(|(b, _)| d > *b)
-                    {
-                        best = Some((d, format!("latest dated event: {written:?}")));
-                    }
-                }
-                RawDate::Month { year: Some(_), .. } | RawDate::Year { .. } => {
-                    if let Some((_, e, _)) = dates::resolve(m.raw, m.tense, None, None)
-                        && best_month.as_ref().is_none_or(|(b, _)| e > *b)
-                    {
-                        best_month = Some((e, format!("latest dated period: {written:?}")));
-                    }
-                }
-                _ => {}
+            if let Some((d, _, _)) = dates::resolve(m.raw, m.tense, None, None)
+                && best.as_ref().is_none_or(|(b, _)| d > *b)
+            {
+                best = Some((
+                    d,
+                    format!("latest dated event: {:?}", &text[m.start..m.end]),
+                ));
             }
         }
     }
-    match (best, best_month) {
-        (Some(day), Some(period)) if period.0 > day.0 => Some(period),
-        (Some(day), _) => Some(day),
-        (None, period) => period,
-    }
+    best
 }
 
 /// People of the article: full names with evidence first, then short mentions that match them
