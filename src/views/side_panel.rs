@@ -259,9 +259,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                     ui.label(widgets::muted("planned / announced").small());
                 }
             });
-            ui.add(
-                egui::Label::new(RichText::new(&event.summary).heading().color(theme::INK)).wrap(),
-            );
+            widgets::bold_label(ui, &event.summary, FontId::proportional(19.0), theme::INK);
             ui.add_space(2.0);
 
             ui.horizontal_wrapped(|ui| {
@@ -391,11 +389,14 @@ fn quote_block_ui(ui: &mut Ui, bar: Color32, add_contents: impl FnOnce(&mut Ui))
 fn quote_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, quote: &Quote) {
     ui.add_space(4.0);
     quote_block_ui(ui, theme::ACCENT.gamma_multiply(0.6), |ui| {
-        ui.label(
-            RichText::new(quote.speaker.as_deref().unwrap_or("Unattributed"))
-                .strong()
-                .color(theme::INK),
-        );
+        match quote.speaker.as_deref() {
+            Some(speaker) => {
+                widgets::bold_label(ui, speaker, FontId::proportional(14.5), theme::INK);
+            }
+            None => {
+                ui.label(widgets::muted("Speaker not identified"));
+            }
+        }
         ui.add(
             egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::INK)).wrap(),
         );

@@ -22,8 +22,10 @@ use crate::views::theme::{self, kind_color};
 use crate::views::view_model::{Lane, ViewModel};
 use crate::views::widgets;
 
-/// Height of one lane, in points. Lanes keep their height when zooming time.
+/// Height of one lane, in points, when there is room; lanes shrink to fit down to
+/// [`MIN_LANE_HEIGHT`], then scroll. Lanes keep their height when zooming time.
 pub const LANE_HEIGHT: f32 = 30.0;
+const MIN_LANE_HEIGHT: f32 = 22.0;
 const MARKER_RADIUS: f32 = 5.5;
 /// Day markers closer than this many points merge into one mark with a count.
 const COLUMN_WIDTH: f32 = 7.0;
@@ -422,7 +424,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState
     });
     ui.label(
         widgets::muted(
-            "Scroll to zoom · drag to pan · Shift+drag to pick dates · double-click to fit · hollow: planned · faded with whiskers: approximate",
+            "Wheel: zoom (over names: scroll lanes) · drag: pan · Shift+drag: pick dates · double-click: fit · hollow: planned · faded with whiskers: approximate",
         )
         .small(),
     );
@@ -488,11 +490,15 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
             let mid = (start + end) / 2.0;
             (x_min, x_max) = (mid - half, mid + half);
         }
+        let mut lane_scroll = 0.0;
         if hovered {
             let (scroll, pointer) = plot_ui
                 .ctx()
                 .input(|i| (i.smooth_scroll_delta, i.pointer.hover_pos()));
-            if scroll.y != 0.0
+            let over_names = pointer.is_some_and(|p| p.x < frame.left() + LABEL_MAX_WIDTH + 16.0);
+            if over_names {
+                lane_scroll = scroll.y;
+            } else if scroll.y != 0.0
                 && let Some(pointer) = pointer
             {
                 let factor = f64::from((-scroll.y * 0.004).exp());
@@ -511,8 +517,11 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
         let mid = (x_min + x_max) / 2.0;
         plot_ui.set_plot_bounds_x((mid - width / 2.0)..=(mid + width / 2.0));
 
-        // Lanes: a fixed height each, scrolled by dragging, never past the first or last.
-        let visible_lanes = f64::from(frame.height() / LANE_HEIGHT).max(1.0);
+        // Lanes: a fixed height each, scrolled by dragging (or the wheel over their names),
+        // never past the first or last.
+        let lane_height =
+            (frame.height() / n_lanes.max(1) as f32).clamp(MIN_LANE_HEIGHT, LANE_HEIGHT);
+        let visible_lanes = f64::from(frame.height() / lane_height).max(1.0);
         let mut top = if fit || !previous.is_valid_y() {
             -0.5
         } else {
@@ -524,6 +533,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
                 top = lane - visible_lanes / 2.0;
             }
         }
+        top -= f64::from(lane_scroll / lane_height);
         let max_top = (n_lanes as f64 - 0.5 - visible_lanes).max(-0.5);
         top = top.clamp(-0.5, max_top);
         plot_ui.set_plot_bounds_y(top..=(top + visible_lanes));
@@ -596,7 +606,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     }
     if plot_response.clicked() && !shift {
         match hit {
-            Some(i) => on_mark_clicked(ctx, &marks[i]),
+            Some(i) => on_mark_clicked(ctx, &marks[i], state.window()),
             None => ctx.send(Command::ClearSelection),
         }
     }
@@ -605,10 +615,11 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     }
 
     if marks.len() <= MAX_MARK_WIDGETS {
-        mark_widgets_ui(ui, ctx, marks);
+        mark_widgets_ui(ui, ctx, marks, state.window());
     }
 
     lane_labels_ui(ui, ctx, &transform, &painter);
+    paint_lane_scrollbar(&painter, &transform, n_lanes);
     brush_ui(ui, ctx, state, &plot_response, &transform, shift, &painter);
 }
 
@@ -651,17 +662,55 @@ fn hit_test(marks: &[Mark], pointer: Pos2) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-fn on_mark_clicked(ctx: &mut ViewCtx<'_>, mark: &Mark) {
-    if mark.count > 1 && mark.highlight != Highlight::Selected {
-        // Several events in one spot: zoom in until they separate.
+/// The events merged into `mark`, in time order.
+fn mark_members(vm: &ViewModel, mark: &Mark) -> Vec<EventId> {
+    if mark.count == 1 {
+        return vec![mark.event];
+    }
+    vm.lanes
+        .lanes
+        .get(mark.lane)
+        .map(|lane| {
+            lane.items_in(mark.from, mark.to)
+                .iter()
+                .filter(|i| i.start >= mark.from && i.end <= mark.to)
+                .map(|i| i.event)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn on_mark_clicked(ctx: &mut ViewCtx<'_>, mark: &Mark, window: Option<(f64, f64)>) {
+    if mark.count == 1 {
+        ctx.send(Command::Select(Item::Event(mark.event)));
+        return;
+    }
+    let members = mark_members(ctx.vm, mark);
+    let window_days = window.map_or(f64::INFINITY, |(a, b)| b - a);
+    // Zooming separates events on different days; events on the same day never separate,
+    // so clicks step through them instead.
+    let separable = members
+        .iter()
+        .filter_map(|e| ctx.store.event(*e)?.when.as_ref().map(|w| w.start))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+        > 1;
+    if separable && window_days > MIN_WINDOW_DAYS * 3.0 {
         let width = (mark.to - mark.from).max(MIN_WINDOW_DAYS * 2.0) * 1.6;
         let mid = (mark.from + mark.to) / 2.0;
         ctx.send(Command::ZoomTimeline {
             from: mid - width / 2.0,
             to: mid + width / 2.0,
         });
-    } else {
-        ctx.send(Command::Select(Item::Event(mark.event)));
+        return;
+    }
+    let current = match ctx.state.selection.selected() {
+        Some(Item::Event(e)) => members.iter().position(|m| *m == e),
+        _ => None,
+    };
+    let next = current.map_or(0, |i| (i + 1) % members.len().max(1));
+    if let Some(event) = members.get(next) {
+        ctx.send(Command::Select(Item::Event(*event)));
     }
 }
 
@@ -680,14 +729,14 @@ fn mark_label(ctx: &ViewCtx<'_>, mark: &Mark) -> String {
 }
 
 /// Each mark as a widget of its own: a click target with a label for screen readers.
-fn mark_widgets_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, marks: &[Mark]) {
+fn mark_widgets_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, marks: &[Mark], window: Option<(f64, f64)>) {
     for (i, mark) in marks.iter().enumerate() {
         let id = Id::unique(("timeline-mark", mark.lane, mark.event, i));
         let response = ui.interact(mark.hit_rect(), id, Sense::click());
         let label = mark_label(ctx, mark);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
-            on_mark_clicked(ctx, mark);
+            on_mark_clicked(ctx, mark, window);
         }
     }
 }
@@ -699,7 +748,26 @@ fn mark_tooltip_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, mark: &Mark) {
         if let (Some(a), Some(b)) = (date_at(mark.from), date_at(mark.to - 0.5)) {
             ui.label(widgets::muted(format_span(a, b)));
         }
-        ui.label(widgets::muted("Click to zoom in").small());
+        let members = mark_members(ctx.vm, mark);
+        const LISTED: usize = 6;
+        for event in members
+            .iter()
+            .take(LISTED)
+            .filter_map(|e| ctx.store.event(*e))
+        {
+            ui.horizontal(|ui| {
+                widgets::kind_dot(ui, event.kind, 4.0);
+                ui.label(
+                    egui::RichText::new(&event.summary)
+                        .small()
+                        .color(theme::INK),
+                );
+            });
+        }
+        if members.len() > LISTED {
+            ui.label(widgets::muted(format!("and {} more", members.len() - LISTED)).small());
+        }
+        ui.label(widgets::muted("Click to zoom in, or to step through events of one day").small());
         return;
     }
     let Some(event) = ctx.store.event(mark.event) else {
@@ -800,8 +868,7 @@ fn lane_labels_ui(
     for lane_index in first..=last {
         let lane = &lanes[lane_index];
         let y = transform.position_from_point_y(lane_index as f64);
-        let top_of_lane = y - LANE_HEIGHT / 2.0;
-        if top_of_lane < frame.top() - LANE_HEIGHT / 2.0 {
+        if y < frame.top() || y > frame.bottom() {
             continue;
         }
         let unknown = lane.item.is_none()
@@ -902,4 +969,23 @@ fn brush_ui(
             ctx.send(Command::SetTimeRange(Some((da, db))));
         }
     }
+}
+
+/// A thin bar at the right edge showing which of the lanes are in view, when not all are.
+fn paint_lane_scrollbar(painter: &egui::Painter, transform: &PlotTransform, n_lanes: usize) {
+    let bounds = transform.bounds();
+    let (top, bottom) = (bounds.min()[1] + 0.5, bounds.max()[1] + 0.5);
+    let n = n_lanes as f64;
+    if n_lanes == 0 || (top <= 0.01 && bottom >= n - 0.01) {
+        return;
+    }
+    let frame = *transform.frame();
+    let track = Rect::from_x_y_ranges(
+        (frame.right() - 6.0)..=(frame.right() - 2.0),
+        frame.y_range(),
+    );
+    let y = |lane: f64| track.top() + (lane / n).clamp(0.0, 1.0) as f32 * track.height();
+    let thumb = Rect::from_x_y_ranges(track.x_range(), y(top)..=y(bottom).max(y(top) + 8.0));
+    painter.rect_filled(track, CornerRadius::same(2), Color32::from_black_alpha(12));
+    painter.rect_filled(thumb, CornerRadius::same(2), Color32::from_black_alpha(70));
 }

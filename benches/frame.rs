@@ -1,0 +1,146 @@
+//! CPU time of one frame of the explorer window (layout, painting and tessellation; no GPU),
+//! on generated corpora of 1k, 10k and 100k events over 5k places.
+//!
+//! cargo bench --bench frame
+//!
+//! Scenarios:
+//! - `idle`: nothing changes (the pointer rests over the timeline) — the steady state.
+//! - `hover`: the pointer moves along the timeline every frame, hovering different events,
+//!   so highlights and tooltips change.
+//! - `pan_map`: the map is dragged every frame, so markers and the basemap are re-projected.
+//! - `filter`: a kind filter is toggled every frame, so every cache is rebuilt (not a
+//!   per-frame cost in use; shows what a click on a filter costs).
+
+use std::hint::black_box;
+
+use chronomap::app::command::Command;
+use chronomap::app::fixtures::synthetic_extraction;
+use chronomap::app::{AppConfig, ChronomapApp};
+use chronomap::model::EventKind;
+use chronomap::store::EventStore;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Event, PointerButton, Pos2, RawInput, Rect, pos2, vec2};
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+const PLACES: usize = 5_000;
+const SCREEN: [f32; 2] = [1440.0, 900.0];
+
+struct Bench {
+    ctx: egui::Context,
+    app: ChronomapApp,
+    time: f64,
+}
+
+impl Bench {
+    fn new(events: usize) -> Bench {
+        let store = EventStore::from_extraction(synthetic_extraction(events, PLACES));
+        let mut bench = Bench {
+            ctx: egui::Context::default(),
+            app: ChronomapApp::new(store, AppConfig::headless()),
+            time: 0.0,
+        };
+        // Build the caches and let the layout settle.
+        for _ in 0..5 {
+            bench.frame(Vec::new());
+        }
+        bench
+    }
+
+    /// One frame: run the UI, then tessellate what it painted, as eframe would.
+    fn frame(&mut self, events: Vec<Event>) -> usize {
+        self.time += 1.0 / 60.0;
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SCREEN[0], SCREEN[1]))),
+            time: Some(self.time),
+            events,
+            ..RawInput::default()
+        };
+        let app = &mut self.app;
+        let output = self.ctx.run_ui(input, |ui| app.show(ui));
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+
+    fn timeline_point(&self, t: f32) -> Pos2 {
+        let rect = self
+            .app
+            .timeline()
+            .plot_rect()
+            .unwrap_or(Rect::from_min_size(pos2(0.0, 600.0), vec2(1000.0, 250.0)));
+        pos2(
+            rect.left() + 200.0 + t * (rect.width() - 220.0),
+            rect.center().y,
+        )
+    }
+
+    fn map_center(&self) -> Pos2 {
+        self.app
+            .map()
+            .rect()
+            .map_or(pos2(500.0, 300.0), |r| r.center())
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(30);
+    for &n in &SIZES {
+        let mut bench = Bench::new(n);
+
+        let resting = bench.timeline_point(0.5);
+        bench.frame(vec![Event::PointerMoved(resting)]);
+        group.bench_function(BenchmarkId::new("idle", n), |b| {
+            b.iter(|| black_box(bench.frame(Vec::new())))
+        });
+
+        let mut step = 0u32;
+        group.bench_function(BenchmarkId::new("hover", n), |b| {
+            b.iter(|| {
+                step = (step + 1) % 200;
+                let at = bench.timeline_point(step as f32 / 200.0);
+                black_box(bench.frame(vec![Event::PointerMoved(at)]))
+            })
+        });
+
+        let center = bench.map_center();
+        bench.frame(vec![
+            Event::PointerMoved(center),
+            Event::PointerButton {
+                pos: center,
+                button: PointerButton::Primary,
+                pressed: true,
+                modifiers: Default::default(),
+            },
+        ]);
+        let mut dx = 0.0f32;
+        group.bench_function(BenchmarkId::new("pan_map", n), |b| {
+            b.iter(|| {
+                // Back and forth, so the map stays over the data.
+                dx = if dx > 150.0 { -150.0 } else { dx + 3.0 };
+                let at = center + vec2(dx, 0.0);
+                black_box(bench.frame(vec![Event::PointerMoved(at)]))
+            })
+        });
+        bench.frame(vec![Event::PointerButton {
+            pos: center,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Default::default(),
+        }]);
+
+        let mut hidden = false;
+        group.bench_function(BenchmarkId::new("filter", n), |b| {
+            b.iter(|| {
+                hidden = !hidden;
+                bench
+                    .app
+                    .apply(Command::SetKindHidden(EventKind::Meeting, hidden));
+                black_box(bench.frame(Vec::new()))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
