@@ -8,13 +8,11 @@
 //! and "Phrase (ACRONYM)" defines a new one. Short mentions ("Sharaa", "al-Sharaa") are merged
 //! with the full name by surname, within the article and then across the corpus.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, name_key};
-use super::lexicon::{
-    KNOWN_ORGS, NOT_NAMES, ORG_HEADS, ROLE_NOUNS, SPEECH_VERBS, TITLE_MODIFIERS, TITLE_WORDS,
-};
-use super::text::{Token, norm, strip_possessive};
+use super::lexicon::{KNOWN_ORGS, class, classes};
+use super::text::{Token, Words, norm, strip_possessive};
 use crate::model::PlaceKind;
 
 /// What a capitalised run turned out to be.
@@ -53,89 +51,72 @@ pub struct ActorRun {
 /// Surname key for merging mentions: last name token, possessive and "al-"/"el-" stripped,
 /// apostrophes and hyphens dropped ("al-Sharaa’s" → "sharaa", "Sa’ar" → "saar").
 pub fn person_key(name: &str) -> String {
-    let last = name.split_whitespace().last().unwrap_or(name);
+    let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
     let last = strip_possessive(last);
-    let lower = norm(last);
-    let bare = ["al-", "el-", "al'", "el'"]
+    // "al-Sharaa", "El-Sisi", "al’Assad": the article particle is not part of the key.
+    let bare = ["al-", "el-", "al'", "el'", "al’", "el’"]
         .iter()
-        .find_map(|p| lower.strip_prefix(p))
-        .unwrap_or(&lower);
-    bare.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
-fn is_particle(lower: &str) -> bool {
-    matches!(
-        lower,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "abu"
-            | "bint"
-            | "de"
-            | "van"
-            | "von"
-            | "da"
-            | "del"
-            | "der"
-            | "den"
-            | "la"
-            | "le"
-            | "ben"
-            | "ould"
-            | "ter"
-            | "du"
-            | "dos"
-            | "do"
-    ) || lower.starts_with("al-")
-        || lower.starts_with("el-")
-        || lower.starts_with("ad-")
-        || lower.starts_with("as-")
-        || lower.starts_with("ash-")
-        || lower.starts_with("at-")
-        || lower.starts_with("an-")
-        || lower.starts_with("az-")
-}
-
-fn is_title_word(lower: &str) -> bool {
-    let bare = strip_possessive(lower).trim_end_matches('.');
-    TITLE_WORDS.contains(&bare)
-        || bare
-            .split('-')
-            .any(|p| p.len() > 2 && TITLE_WORDS.contains(&p))
+        .find_map(|p| {
+            last.get(..p.len())
+                .filter(|h| h.eq_ignore_ascii_case(p))
+                .map(|_| &last[p.len()..])
+        })
+        .unwrap_or(last);
+    let mut key = String::with_capacity(bare.len());
+    for c in bare.chars().filter(|c| c.is_alphanumeric()) {
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 /// A title word that can head a title on its own ("minister", not "foreign").
 fn is_title_head(lower: &str) -> bool {
-    let bare = strip_possessive(lower).trim_end_matches('.');
-    is_title_word(lower) && !TITLE_MODIFIERS.contains(&bare)
+    classes(lower) & class::TITLE_HEAD != 0
 }
+
+static KNOWN_ORG_INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| KNOWN_ORGS.iter().copied().collect());
 
 fn known_org(key: &str) -> Option<&'static str> {
-    KNOWN_ORGS
-        .iter()
-        .find(|(alias, _)| *alias == key)
-        .map(|(_, name)| *name)
+    KNOWN_ORG_INDEX.get(key).copied()
 }
 
-/// Token-level facts the run scanner needs.
-struct View<'a> {
+/// The run scanner's view of a sentence: the shared [`Words`] plus a few readers.
+struct View<'w, 'a> {
+    w: &'w Words<'a>,
     src: &'a str,
-    toks: &'a [Token],
-    norms: Vec<String>,
+    toks: &'w [Token],
 }
 
-impl View<'_> {
+impl View<'_, '_> {
     fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_capitalized(self.src))
+        self.w.is_cap(i)
     }
     fn n(&self, i: usize) -> &str {
-        self.norms.get(i).map_or("", String::as_str)
+        self.w.n(i)
     }
     fn punct(&self, i: usize, c: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(self.src, c))
+        self.w.is_punct(i, c)
     }
     fn text(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.src))
+        self.w.raw(i)
+    }
+    fn has(&self, i: usize, c: u32) -> bool {
+        self.w.has(i, c)
+    }
+    /// Gazetteer key of a token, possessive stripped; borrowed from the normalised form in the
+    /// common case of a plain word.
+    fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let n = strip_possessive(self.n(i));
+        if n.contains(['.', '-', ',']) {
+            std::borrow::Cow::Owned(name_key(n))
+        } else {
+            std::borrow::Cow::Borrowed(n)
+        }
     }
     /// An initial ("J") followed by its dot.
     fn initial(&self, i: usize) -> bool {
@@ -180,20 +161,17 @@ pub fn is_headline(src: &str, toks: &[Token]) -> bool {
 }
 
 /// Scan one sentence for actor runs. `g` tells place names apart from person names.
-pub fn scan_sentence(src: &str, toks: &[Token], g: &Gazetteer) -> Vec<ActorRun> {
-    let v = View {
-        src,
-        toks,
-        norms: toks.iter().map(|t| norm(t.text(src))).collect(),
-    };
-    if is_headline(src, toks) {
+pub fn scan_sentence(w: &Words, g: &Gazetteer, headline: bool) -> Vec<ActorRun> {
+    let (src, toks) = (w.src, w.toks.as_slice());
+    let v = View { w, src, toks };
+    if headline {
         return scan_headline(&v);
     }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let starts_run = (v.cap(i) || is_particle(v.n(i)) && v.cap(i + 1))
-            && !(NOT_NAMES.contains(&v.n(i)) && !is_title_word(v.n(i)));
+        let starts_run = (v.cap(i) || v.has(i, class::PARTICLE) && v.cap(i + 1))
+            && !(v.has(i, class::NOT_NAME) && !v.has(i, class::TITLE));
         if !starts_run {
             i += 1;
             continue;
@@ -212,24 +190,25 @@ pub fn scan_sentence(src: &str, toks: &[Token], g: &Gazetteer) -> Vec<ActorRun> 
                 continue;
             }
             // "U.S. Envoy Hails …": a speech verb ends the run even when capitalised.
-            if j > start && SPEECH_VERBS.contains(&lower) {
+            if j > start && v.has(j, class::SPEECH) {
                 break;
             }
             if tok.is_word()
                 && (v.cap(j)
-                    || is_particle(lower) && v.cap(j + 1)
-                    || is_particle(lower) && j > start && lower.contains('-'))
+                    || v.has(j, class::PARTICLE) && v.cap(j + 1)
+                    || v.has(j, class::PARTICLE) && j > start && lower.contains('-'))
             {
                 members.push(j);
-                let possessive = strip_possessive(tok.text(src)).len() != tok.text(src).len();
+                let possessive = strip_possessive(lower).len() != lower.len();
+                let title = v.has(j, class::TITLE);
                 j += 1;
-                if possessive && !is_title_word(lower) {
+                if possessive && !title {
                     break;
                 }
                 continue;
             }
             // Joiners inside titles, only after a title word and before a capitalised word.
-            let after_title = members.last().is_some_and(|&m| is_title_word(v.n(m)));
+            let after_title = members.last().is_some_and(|&m| v.has(m, class::TITLE));
             if matches!(lower, "of" | "for" | "to" | "the") && after_title {
                 let mut k = j + 1;
                 if v.n(k) == "the" {
@@ -257,13 +236,12 @@ pub fn scan_sentence(src: &str, toks: &[Token], g: &Gazetteer) -> Vec<ActorRun> 
 
 /// In a headline only titles ("U.S. Envoy"), known organisations and single words that may
 /// be short mentions of people named in the body are reported.
-fn scan_headline(v: &View) -> Vec<ActorRun> {
+fn scan_headline(v: &View<'_, '_>) -> Vec<ActorRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.toks.len() {
         let lower = v.n(i);
-        let key = norm(strip_possessive(v.text(i)));
-        if let Some(name) = known_org(&key) {
+        if let Some(name) = known_org(strip_possessive(lower)) {
             out.push(ActorRun {
                 run_start: i,
                 tok_start: i,
@@ -277,12 +255,12 @@ fn scan_headline(v: &View) -> Vec<ActorRun> {
             i += 1;
             continue;
         }
-        if is_title_word(lower) && lower != "new" && lower != "first" {
+        if v.has(i, class::TITLE) && lower != "new" && lower != "first" {
             let start = i;
-            while i < v.toks.len() && (is_title_word(v.n(i)) || v.punct(i, '.') && i > start) {
+            while i < v.toks.len() && (v.has(i, class::TITLE) || v.punct(i, '.') && i > start) {
                 i += 1;
             }
-            if !(start..i).any(|k| is_title_head(v.n(k))) {
+            if !(start..i).any(|k| v.has(k, class::TITLE_HEAD)) {
                 continue;
             }
             let title: Vec<String> = (start..i)
@@ -302,7 +280,7 @@ fn scan_headline(v: &View) -> Vec<ActorRun> {
             });
             continue;
         }
-        if v.cap(i) && !NOT_NAMES.contains(&lower) {
+        if v.cap(i) && !v.has(i, class::NOT_NAME) {
             let name = strip_possessive(v.text(i)).to_owned();
             out.push(ActorRun {
                 run_start: i,
@@ -324,7 +302,7 @@ fn scan_headline(v: &View) -> Vec<ActorRun> {
 }
 
 fn classify(
-    v: &View,
+    v: &View<'_, '_>,
     g: &Gazetteer,
     start: usize,
     end: usize,
@@ -334,12 +312,20 @@ fn classify(
     let byte = |a: usize, b: usize| (v.toks[a].start, v.toks[b].end);
 
     // A known organisation alias anywhere at the end of the run ("the U.S.-led ISIS", "HTS").
-    for (k, &m) in members.iter().enumerate() {
-        let key = members[k..]
-            .iter()
-            .map(|&x| norm(strip_possessive(v.text(x))))
-            .collect::<Vec<_>>()
-            .join(" ");
+    // Aliases have at most four words: only the run's last four suffixes can match.
+    let mut key = String::new();
+    for (k, &m) in members
+        .iter()
+        .enumerate()
+        .skip(members.len().saturating_sub(4))
+    {
+        key.clear();
+        for (j, &x) in members[k..].iter().enumerate() {
+            if j > 0 {
+                key.push(' ');
+            }
+            key.push_str(strip_possessive(v.n(x)));
+        }
         if let Some(name) = known_org(&key) {
             let (s, e) = byte(m, last);
             return Some(ActorRun {
@@ -355,8 +341,7 @@ fn classify(
         }
     }
     // An organisation by its last word ("Syrian Democratic Forces", "State Department").
-    let last_lower = strip_possessive(v.n(last)).to_owned();
-    if ORG_HEADS.contains(&last_lower.as_str()) && members.len() >= 2 {
+    if v.has(last, class::ORG_HEAD) && members.len() >= 2 {
         let first = members
             .iter()
             .position(|&m| !matches!(v.n(m), "the" | "a" | "an"))
@@ -377,27 +362,29 @@ fn classify(
     let mut name_from = members.len();
     while name_from > 0 {
         let m = members[name_from - 1];
-        let lower = v.n(m);
-        let key = name_key(strip_possessive(v.text(m)));
+        let key = v.key(m);
         // A multi-word place ending here ("to the United States Yechiel Leiter").
         let multi_place = (2..=3).any(|w| {
             name_from >= w && {
-                let key = members[name_from - w..name_from]
-                    .iter()
-                    .map(|&x| name_key(strip_possessive(v.text(x))))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                g.lookup(&key)
-                    .iter()
-                    .any(|&e| g.entry(e).kind != PlaceKind::City || g.entry(e).population > 500_000)
+                let first = members[name_from - w];
+                g.starts_name(&v.key(first)) && {
+                    let key = members[name_from - w..name_from]
+                        .iter()
+                        .map(|&x| v.key(x))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    g.lookup(&key).iter().any(|&e| {
+                        g.entry(e).kind != PlaceKind::City || g.entry(e).population > 500_000
+                    })
+                }
             }
         });
         let stop = multi_place
-            || is_title_word(lower)
+            || v.has(m, class::TITLE)
             || g.demonym(&key).is_some()
-            || ORG_HEADS.contains(&strip_possessive(lower))
+            || v.has(m, class::ORG_HEAD)
             || known_org(&key).is_some()
-            || NOT_NAMES.contains(&lower)
+            || v.has(m, class::NOT_NAME)
             || (name_from < members.len()
                 && g.lookup(&key)
                     .iter()
@@ -417,9 +404,9 @@ fn classify(
         .collect();
     let has_title = title.iter().any(|t| is_title_head(t));
     let affiliation = title_members.iter().find_map(|&m| {
-        let key = name_key(strip_possessive(v.text(m)));
+        let key = v.key(m);
         g.demonym(&key).map(str::to_owned).or_else(|| {
-            (matches!(key.as_str(), "us" | "uk" | "un")).then(|| match key.as_str() {
+            (matches!(key.as_ref(), "us" | "uk" | "un")).then(|| match key.as_ref() {
                 "us" => "US".to_owned(),
                 "uk" => "GB".to_owned(),
                 _ => "UN".to_owned(),
@@ -458,13 +445,11 @@ fn classify(
     let whole_key = name_key(&name);
     let is_place = !g.lookup(&whole_key).is_empty() || g.venue(&whole_key).is_some();
     let prev = start.checked_sub(1).map_or("", |p| v.n(p));
-    let prev2 = start.checked_sub(2).map_or("", |p| v.n(p));
-    let role_before = ROLE_NOUNS.contains(&prev)
-        || (prev == "," && ROLE_NOUNS.contains(&prev2))
+    let role_before = (start > 0 && v.has(start - 1, class::ROLE_NOUN))
+        || (prev == "," && start > 1 && v.has(start - 2, class::ROLE_NOUN))
         || prev == "named";
     let next = v.n(end);
-    let next2 = v.n(end + 1);
-    let speech_after = SPEECH_VERBS.contains(&next)
+    let speech_after = v.has(end, class::SPEECH)
         || (matches!(
             next,
             "also"
@@ -476,11 +461,12 @@ fn classify(
                 | "reportedly"
                 | "recently"
                 | "once"
-        ) && SPEECH_VERBS.contains(&next2));
+        ) && v.has(end + 1, class::SPEECH));
     let speech_before = matches!(prev, "said" | "says" | "wrote" | "added" | "told" | "asked");
     let arabic = name_members.len() >= 2
         && name_members.iter().any(|&m| {
-            is_particle(v.n(m)) || matches!(v.n(m), "abu" | "abd" | "abdul" | "abdel" | "abdullah")
+            v.has(m, class::PARTICLE)
+                || matches!(v.n(m), "abu" | "abd" | "abdul" | "abdel" | "abdullah")
         });
     let strong = (has_title || role_before || arabic) && !is_place;
     let weak = (speech_after || speech_before) && !is_place;
@@ -610,11 +596,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
     use crate::extract::gazetteer::gazetteer;
-    use crate::extract::text::tokenize;
 
     fn runs(s: &str) -> Vec<(String, String)> {
-        let toks = tokenize(s, 0, s.len());
-        scan_sentence(s, &toks, gazetteer())
+        let w = Words::new(s, 0, s.len());
+        scan_sentence(&w, gazetteer(), is_headline(s, &w.toks))
             .into_iter()
             .map(|r| match r.kind {
                 RunKind::Person { name, strong, .. } => {

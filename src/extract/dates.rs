@@ -7,7 +7,8 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
-use super::text::{TokKind, Token, norm, tokenize};
+use super::lexicon::class;
+use super::text::{TokKind, Words};
 use crate::model::{DateSpan, Precision};
 
 /// Which way a clause points in time.
@@ -161,6 +162,89 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
+/// Words that can begin a date expression; the parser skips every other word at once.
+pub(crate) const DATE_WORDS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "last",
+    "past",
+    "previous",
+    "this",
+    "current",
+    "next",
+    "coming",
+    "earlier",
+    "later",
+    "within",
+    "in",
+    "over",
+    "during",
+    "more",
+    "nearly",
+    "almost",
+    "about",
+    "some",
+    "roughly",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "few",
+    "several",
+    "couple",
+    "winter",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+];
+
 const APPROX_WORDS: &[&str] = &[
     "around",
     "about",
@@ -243,42 +327,20 @@ fn season_of(word: &str) -> Option<u8> {
 }
 
 /// Token view used by the parser: text, normalised text, kind.
-struct Toks<'a> {
-    src: &'a str,
-    toks: &'a [Token],
-    norm: Vec<String>,
+/// The date parser's view of a sentence: the shared [`Words`] plus date-specific readers.
+struct Toks<'w, 'a> {
+    w: &'w Words<'a>,
 }
 
-impl<'a> Toks<'a> {
-    fn new(src: &'a str, toks: &'a [Token]) -> Self {
-        let norm = toks.iter().map(|t| norm(t.text(src))).collect();
-        Toks { src, toks, norm }
-    }
+impl<'a> std::ops::Deref for Toks<'_, 'a> {
+    type Target = Words<'a>;
 
-    fn n(&self, i: usize) -> &str {
-        self.norm.get(i).map_or("", String::as_str)
+    fn deref(&self) -> &Words<'a> {
+        self.w
     }
+}
 
-    fn raw(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.text(self.src))
-    }
-
-    fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_capitalized(self.src))
-    }
-
-    fn is_num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
-    }
-
-    fn is_punct(&self, i: usize, p: char) -> bool {
-        self.toks.get(i).is_some_and(|t| t.is_punct(self.src, p))
-    }
-
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-
+impl Toks<'_, '_> {
     /// A day of month: "10", "10th", "1st".
     fn day_at(&self, i: usize) -> Option<u32> {
         let t = self.toks.get(i)?;
@@ -354,8 +416,9 @@ impl<'a> Toks<'a> {
 }
 
 /// Find every date expression in a sentence's tokens.
-pub fn find_dates(src: &str, toks: &[Token]) -> Vec<DateMention> {
-    let t = Toks::new(src, toks);
+pub fn find_dates(w: &Words) -> Vec<DateMention> {
+    let t = Toks { w };
+    let toks = &w.toks;
     let mut out: Vec<DateMention> = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -392,7 +455,7 @@ pub fn find_dates(src: &str, toks: &[Token]) -> Vec<DateMention> {
 
 /// Include prepositions, hedges ("around") and part words ("late", "the end of") before the
 /// core expression in its span. Returns (start, hedged, part word seen).
-fn extend_left(t: &Toks, core_start: usize, prev: &[DateMention]) -> (usize, bool, bool) {
+fn extend_left(t: &Toks<'_, '_>, core_start: usize, prev: &[DateMention]) -> (usize, bool, bool) {
     let floor = prev.last().map_or(0, |m| m.tok_end);
     let mut start = core_start;
     let mut hedged = false;
@@ -465,6 +528,15 @@ fn apply_part_prefix(t: &Toks, start: usize, core: usize, raw: RawDate) -> RawDa
 /// Recognise a date expression starting exactly at token `i`: (raw, end index, approximate).
 fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
     let w = t.n(i);
+    // Most words start no date: leave at once.
+    let lead = t.has(i, class::DATE_LEAD)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || w.starts_with("mid-")
+        || w.starts_with("early-")
+        || w.starts_with("late-");
+    if !lead {
+        return None;
+    }
 
     // ISO 2025-11-10 or 2025/11/10.
     if let Some(y) = t.year_at(i) {
@@ -929,7 +1001,7 @@ fn is_count_not_year(t: &Toks, i: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Tense of the clause around a date.
 
-const FUTURE_SINGLE: &[&str] = &[
+pub(crate) const FUTURE_SINGLE: &[&str] = &[
     "will",
     "'ll",
     "shall",
@@ -955,7 +1027,7 @@ const FUTURE_SINGLE: &[&str] = &[
     "proposed",
 ];
 
-const IRREGULAR_PAST: &[&str] = &[
+pub(crate) const IRREGULAR_PAST: &[&str] = &[
     "was",
     "were",
     "had",
@@ -1039,7 +1111,7 @@ const IRREGULAR_PAST: &[&str] = &[
 ];
 
 /// Speech verbs report, they do not date: "said the visit is expected…" is about the visit.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "told",
     "announced",
@@ -1066,7 +1138,7 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
-const NOT_PAST_ED: &[&str] = &[
+pub(crate) const NOT_PAST_ED: &[&str] = &[
     "need",
     "speed",
     "seed",
@@ -1124,17 +1196,18 @@ const NOT_PAST_ED: &[&str] = &[
     "unified",
 ];
 
-fn cue(word: &str) -> Option<Tense> {
-    if FUTURE_SINGLE.contains(&word) {
+fn cue(t: &Toks, k: usize) -> Option<Tense> {
+    if t.has(k, class::FUTURE_CUE) {
         return Some(Tense::Future);
     }
-    if REPORTING.contains(&word) {
+    if t.has(k, class::REPORTING) {
         return None;
     }
-    if IRREGULAR_PAST.contains(&word) {
+    if t.has(k, class::PAST_CUE) {
         return Some(Tense::Past);
     }
-    if word.len() > 4 && word.ends_with("ed") && !NOT_PAST_ED.contains(&word) {
+    let word = t.n(k);
+    if word.len() > 4 && word.ends_with("ed") && !t.has(k, class::NOT_PAST_ED) {
         return Some(Tense::Past);
     }
     None
@@ -1187,7 +1260,7 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         if t.is_cap(k) && k > 0 {
             continue;
         }
-        if let Some(tense) = cue(t.n(k)) {
+        if let Some(tense) = cue(t, k) {
             // "would have", "had been expected" read as past.
             consider(dist, tense);
         }
@@ -1545,8 +1618,8 @@ pub fn parse_written_date(s: &str) -> Option<NaiveDate> {
     {
         return Some(d);
     }
-    let toks = tokenize(s, 0, s.len());
-    let t = Toks::new(s, &toks);
+    let w = Words::new(s, 0, s.len());
+    let t = Toks { w: &w };
     for i in 0..t.len() {
         // Skip a leading weekday ("Monday, November 10, 2025").
         match parse_at(&t, i) {
@@ -1599,8 +1672,8 @@ mod tests {
         sentence: &str,
         reference: NaiveDate,
     ) -> Vec<(String, NaiveDate, NaiveDate, Precision, bool)> {
-        let toks = tokenize(sentence, 0, sentence.len());
-        let mut mentions = find_dates(sentence, &toks);
+        let w = Words::new(sentence, 0, sentence.len());
+        let mut mentions = find_dates(&w);
         let mut anchor = None;
         resolve_mentions(sentence, &mut mentions, Some(reference), &mut anchor);
         mentions
@@ -1783,8 +1856,8 @@ mod tests {
     fn anchored_relatives() {
         let r = d(2025, 11, 1);
         let text = "Assad fell in December 2024. Six months after, Syria joined.";
-        let toks = tokenize(text, 0, text.len());
-        let mut mentions = find_dates(text, &toks);
+        let w = Words::new(text, 0, text.len());
+        let mut mentions = find_dates(&w);
         let mut anchor = None;
         resolve_mentions(text, &mut mentions, Some(r), &mut anchor);
         let spans: Vec<_> = mentions.iter().filter_map(|m| m.span.clone()).collect();

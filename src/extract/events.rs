@@ -4,7 +4,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::lexicon::TRIGGERS;
-use super::text::{Token, is_dash, is_double_quote};
+use super::lexicon::class;
+use super::text::{Token, Words, is_dash, is_double_quote};
 use crate::model::EventKind;
 
 /// A trigger word (or two-word phrase) found in a sentence.
@@ -19,14 +20,17 @@ pub struct Trigger {
 static TRIGGER_INDEX: LazyLock<HashMap<&'static str, (EventKind, u8)>> =
     LazyLock::new(|| TRIGGERS.iter().map(|&(w, k, n)| (w, (k, n))).collect());
 
-/// Triggers in a sentence, given its lower-cased tokens.
-pub fn find_triggers(norms: &[String]) -> Vec<Trigger> {
+/// Triggers in a sentence.
+pub fn find_triggers(w: &Words) -> Vec<Trigger> {
     let index = &*TRIGGER_INDEX;
     let mut out = Vec::new();
     let mut i = 0;
-    while i < norms.len() {
-        if i + 1 < norms.len() {
-            let pair = format!("{} {}", norms[i], norms[i + 1]);
+    while i < w.len() {
+        if w.has(i, class::TRIGGER_PAIR) && i + 1 < w.len() {
+            let mut pair = String::with_capacity(24);
+            pair.push_str(w.n(i));
+            pair.push(' ');
+            pair.push_str(w.n(i + 1));
             if let Some(&(kind, weight)) = index.get(pair.as_str()) {
                 out.push(Trigger {
                     tok: i,
@@ -38,9 +42,16 @@ pub fn find_triggers(norms: &[String]) -> Vec<Trigger> {
                 continue;
             }
         }
+        let norm = w.n(i);
         // "U.S.-mediated": the part after the hyphen.
-        let word = norms[i].rsplit('-').next().unwrap_or(&norms[i]);
-        if let Some(&(kind, weight)) = index.get(norms[i].as_str()).or_else(|| index.get(word)) {
+        let found = if w.has(i, class::TRIGGER) {
+            index.get(norm)
+        } else if norm.contains('-') {
+            norm.rsplit('-').next().and_then(|part| index.get(part))
+        } else {
+            None
+        };
+        if let Some(&(kind, weight)) = found {
             out.push(Trigger {
                 tok: i,
                 len: 1,
@@ -50,7 +61,6 @@ pub fn find_triggers(norms: &[String]) -> Vec<Trigger> {
         }
         i += 1;
     }
-    // "lift sanctions", "sanctions relief": a sanctions context turns "lift"/"relief" into one.
     out
 }
 
@@ -108,10 +118,9 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     while lo < hi
         && (toks[lo].kind != super::text::TokKind::Word
             && toks[lo].kind != super::text::TokKind::Number
-            || matches!(
-                toks[lo].text(src).to_lowercase().as_str(),
-                "and" | "but" | "that" | "then" | "also" | "which" | "while" | "so"
-            ))
+            || ["and", "but", "that", "then", "also", "which", "while", "so"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(toks[lo].text(src))))
     {
         lo += 1;
     }
@@ -162,10 +171,9 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
             && (matches!(c, ',' | ';' | ':' | '(' | ')') || is_dash(c) || is_double_quote(c))
     };
     let is_subordinator = |t: &Token| {
-        matches!(
-            t.text(src).to_lowercase().as_str(),
-            "which" | "who" | "while" | "although" | "whereas" | "because"
-        )
+        ["which", "who", "while", "although", "whereas", "because"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text(src)))
     };
     let mut lo = anchor;
     let mut budget = 8;
@@ -200,20 +208,18 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::text::{norm, tokenize};
+    use crate::extract::text::tokenize;
 
-    fn norms(s: &str) -> (Vec<Token>, Vec<String>) {
-        let toks = tokenize(s, 0, s.len());
-        let n = toks.iter().map(|t| norm(t.text(s))).collect();
-        (toks, n)
+    fn words(s: &str) -> Words<'_> {
+        Words::new(s, 0, s.len())
     }
 
     #[test]
     fn triggers_and_kinds() {
         let s =
             "U.S. forces killed a senior ISIS leader in September and captured another in October.";
-        let (toks, n) = norms(s);
-        let t = find_triggers(&n);
+        let w = words(s);
+        let (toks, t) = (&w.toks, find_triggers(&w));
         let kinds: Vec<_> = t.iter().map(|t| (toks[t.tok].text(s), t.kind)).collect();
         assert_eq!(
             kinds,
@@ -223,8 +229,7 @@ mod tests {
             ]
         );
         let s = "Since taking power from Bashar al-Assad, he pursued talks.";
-        let (_, n) = norms(s);
-        let t = find_triggers(&n);
+        let t = find_triggers(&words(s));
         assert_eq!(t[0].len, 2);
         assert_eq!(strongest(&t).map(|t| t.kind), Some(EventKind::Other));
     }
@@ -232,8 +237,8 @@ mod tests {
     #[test]
     fn the_nearest_trigger_explains_a_date() {
         let s = "U.S. forces killed a senior ISIS leader, Omar Abdul Qader, in September, and captured another named Ahmad al-Badri in October.";
-        let (toks, n) = norms(s);
-        let t = find_triggers(&n);
+        let w = words(s);
+        let (toks, t) = (&w.toks, find_triggers(&w));
         let commas: Vec<usize> = toks
             .iter()
             .enumerate()

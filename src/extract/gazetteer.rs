@@ -3,7 +3,7 @@
 //! (`assets/venues.tsv`), demonyms (`assets/demonyms.tsv`), and city names that are also common
 //! English words (`assets/ambiguous_names.txt`). All compiled into the binary and indexed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::model::{Place, PlaceKind};
@@ -53,6 +53,8 @@ pub struct Gazetteer {
     countries: HashMap<String, u32>,
     /// Names that are also common English words ("split", "nice").
     ambiguous: HashSet<String>,
+    /// First words of every name and venue, to reject most words with one lookup.
+    first_words: rustc_hash::FxHashSet<String>,
     /// Longest name in tokens, to bound matching.
     pub max_tokens: usize,
 }
@@ -67,6 +69,13 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// Lookup key for a name: lower case, apostrophes and hyphens folded, dots dropped, single
 /// spaces ("Deir ez-Zor" → "deir ez zor", "D.C." → "dc").
 pub fn name_key(name: &str) -> String {
+    // Fast path for a plain ASCII word, the common case when matching tokens.
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
+    {
+        return name.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
     for c in name.chars() {
@@ -160,6 +169,12 @@ impl Gazetteer {
                 g.demonyms.insert(name_key(demonym), code.trim().to_owned());
             }
         }
+        g.first_words = g
+            .by_name
+            .keys()
+            .chain(g.venues.keys())
+            .map(|k| k.split(' ').next().unwrap_or(k).to_owned())
+            .collect();
         g.ambiguous = ambiguous
             .lines()
             .map(str::trim)
@@ -189,6 +204,11 @@ impl Gazetteer {
     /// The country entry for an ISO2 code.
     pub fn country(&self, code: &str) -> Option<&Entry> {
         self.countries.get(code).map(|&i| &self.entries[i as usize])
+    }
+
+    /// Whether some name or venue starts with this word.
+    pub fn starts_name(&self, first_word_key: &str) -> bool {
+        self.first_words.contains(first_word_key)
     }
 
     pub fn is_ambiguous_word(&self, key: &str) -> bool {

@@ -634,6 +634,15 @@ pub const NOT_NAMES: &[&str] = &[
     "israel-syria",
 ];
 
+/// Particles inside personal names.
+pub const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "bint", "de", "van", "von", "da", "del", "der", "den", "la",
+    "le", "ben", "ould", "ter", "du", "dos", "do",
+];
+
+/// Prefixes of particle-joined names ("al-Sharaa", "ash-Shaibani").
+const PARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "as-", "ash-", "at-", "an-", "az-"];
+
 /// Pronouns that refer back to a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 
@@ -841,3 +850,103 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("relief", EventKind::Sanctions, 4),
     ("decision", EventKind::Other, 3),
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Word classes: every token is looked up once (`Words::new`) and carries these bits.
+
+/// Class bits.
+pub mod class {
+    pub const TITLE: u32 = 1;
+    /// A title word that heads a title on its own ("minister", not "foreign").
+    pub const TITLE_HEAD: u32 = 1 << 1;
+    pub const ROLE_NOUN: u32 = 1 << 2;
+    pub const SPEECH: u32 = 1 << 3;
+    pub const STATEMENT_NOUN: u32 = 1 << 4;
+    pub const ORG_HEAD: u32 = 1 << 5;
+    pub const NOT_NAME: u32 = 1 << 6;
+    pub const PRONOUN: u32 = 1 << 7;
+    /// First word of a two-word trigger ("took power").
+    pub const TRIGGER_PAIR: u32 = 1 << 8;
+    /// Can start or be part of a date expression (months, weekdays, "last", "within", counts…).
+    pub const DATE_LEAD: u32 = 1 << 9;
+    pub const FUTURE_CUE: u32 = 1 << 10;
+    pub const PAST_CUE: u32 = 1 << 11;
+    pub const REPORTING: u32 = 1 << 12;
+    pub const NOT_PAST_ED: u32 = 1 << 13;
+    pub const LOCATIVE: u32 = 1 << 14;
+    pub const PLACE_CONNECTOR: u32 = 1 << 15;
+    pub const ADJECTIVAL_NEXT: u32 = 1 << 16;
+    pub const NAME_CONTINUATION: u32 = 1 << 17;
+    pub const TRIGGER: u32 = 1 << 18;
+    /// Name particles ("al", "bin", "van", "al-Sharaa").
+    pub const PARTICLE: u32 = 1 << 19;
+}
+
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: rustc_hash::FxHashMap<&'static str, u32> = rustc_hash::FxHashMap::default();
+        let mut add = |words: &[&'static str], class: u32| {
+            for w in words {
+                *m.entry(w).or_default() |= class;
+            }
+        };
+        add(TITLE_WORDS, class::TITLE);
+        add(ROLE_NOUNS, class::ROLE_NOUN);
+        add(SPEECH_VERBS, class::SPEECH);
+        add(STATEMENT_NOUNS, class::STATEMENT_NOUN);
+        add(ORG_HEADS, class::ORG_HEAD);
+        add(NOT_NAMES, class::NOT_NAME);
+        add(PERSON_PRONOUNS, class::PRONOUN);
+        add(super::dates::DATE_WORDS, class::DATE_LEAD);
+        add(super::dates::FUTURE_SINGLE, class::FUTURE_CUE);
+        add(super::dates::IRREGULAR_PAST, class::PAST_CUE);
+        add(super::dates::REPORTING, class::REPORTING);
+        add(super::dates::NOT_PAST_ED, class::NOT_PAST_ED);
+        add(super::places::LOCATIVE, class::LOCATIVE);
+        add(super::places::CONNECTORS, class::PLACE_CONNECTOR);
+        add(super::places::ADJECTIVAL_NEXT, class::ADJECTIVAL_NEXT);
+        add(super::places::NAME_CONTINUATIONS, class::NAME_CONTINUATION);
+        add(NAME_PARTICLES, class::PARTICLE);
+        for (w, _, _) in TRIGGERS {
+            match w.split_once(' ') {
+                Some((first, _)) => *m.entry(first).or_default() |= class::TRIGGER_PAIR,
+                None => *m.entry(w).or_default() |= class::TRIGGER,
+            }
+        }
+        // Title heads: title words that are not mere modifiers.
+        for w in TITLE_WORDS {
+            if !TITLE_MODIFIERS.contains(w) {
+                *m.entry(w).or_default() |= class::TITLE_HEAD;
+            }
+        }
+        m
+    });
+
+/// Class bits of a normalised word. Possessives ("minister's") and hyphenated titles
+/// ("commander-in-chief", "ex-president") take the classes of their title parts.
+pub fn classes(norm: &str) -> u32 {
+    let map = &*CLASSES;
+    let mut c = map.get(norm).copied().unwrap_or(0);
+    let bytes = norm.as_bytes();
+    // Only words with an apostrophe, a final dot or a hyphen need more lookups.
+    let possessive = bytes.len() > 2 && (norm.ends_with("'s") || norm.ends_with('\''));
+    if possessive || norm.ends_with('.') {
+        let bare = super::text::strip_possessive(norm).trim_end_matches('.');
+        if !bare.is_empty() {
+            let b = map.get(bare).copied().unwrap_or(0);
+            c |= b & (class::TITLE | class::TITLE_HEAD | class::ORG_HEAD | class::ROLE_NOUN);
+        }
+    }
+    if bytes.contains(&b'-') {
+        if c & class::TITLE == 0 {
+            let bare = super::text::strip_possessive(norm);
+            for part in bare.split('-').filter(|p| p.len() > 2) {
+                c |= map.get(part).copied().unwrap_or(0) & (class::TITLE | class::TITLE_HEAD);
+            }
+        }
+        if PARTICLE_PREFIXES.iter().any(|p| norm.starts_with(p)) {
+            c |= class::PARTICLE;
+        }
+    }
+    c
+}

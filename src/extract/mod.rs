@@ -19,7 +19,9 @@ pub mod quotes;
 pub mod sentences;
 pub mod text;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -27,11 +29,11 @@ use actors::{ActorRun, People, RunKind, person_key, similar_given_names};
 use dates::{DateMention, RawDate, Tense};
 use events::{Trigger, best_trigger_for, find_triggers, strongest, summarize};
 use gazetteer::{Gazetteer, gazetteer};
-use lexicon::{PERSON_PRONOUNS, SPEECH_VERBS, STATEMENT_NOUNS};
+use lexicon::{PERSON_PRONOUNS, class};
 use places::{DemonymMention, PlaceMention};
 use quotes::QuoteSpan;
 use sentences::Sentence;
-use text::{Token, norm, strip_possessive};
+use text::{Words, strip_possessive};
 
 use crate::model::{
     Actor, ActorKind, Article, Diagnostic, Event, EventId, EventKind, Extraction, Place, PlaceKind,
@@ -47,10 +49,9 @@ pub struct ArticleExtraction {
 }
 
 /// Everything found in one sentence before article-level decisions.
-struct SentenceInfo {
+struct SentenceInfo<'a> {
     s: Sentence,
-    toks: Vec<Token>,
-    norms: Vec<String>,
+    w: Words<'a>,
     dates: Vec<DateMention>,
     runs: Vec<ActorRun>,
     places: Vec<PlaceMention>,
@@ -182,12 +183,9 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         let actors_here = sentence_actors(g, info, &people, &sentence_places[si], &speakers);
         // People who act in the sentence, not just report it: their home country may locate
         // an event that names no place.
-        let speaking: Vec<String> = info
-            .norms
-            .iter()
-            .enumerate()
-            .filter(|&(k, n)| !info.in_quote[k] && SPEECH_VERBS.contains(&n.as_str()))
-            .filter_map(|(k, _)| match subject_of_verb(text, info, &people, k) {
+        let speaking: Vec<String> = (0..info.w.len())
+            .filter(|&k| !info.in_quote[k] && info.w.has(k, class::SPEECH))
+            .filter_map(|k| match subject_of_verb(text, info, &people, k) {
                 Some(Speaker::Person(p)) => Some(people.people[p].name.clone()),
                 _ => None,
             })
@@ -209,6 +207,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             .map(|&q| QuoteId::from_index(q))
             .collect();
         let commas: Vec<usize> = info
+            .w
             .toks
             .iter()
             .enumerate()
@@ -217,13 +216,13 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             })
             .map(|(i, _)| i)
             .collect();
-        let strong: Vec<usize> = (1..info.toks.len())
+        let strong: Vec<usize> = (1..info.w.toks.len())
             .filter(|&k| {
-                info.toks[k].is_punct(text, ';')
+                info.w.toks[k].is_punct(text, ';')
                     || (matches!(
-                        info.norms[k].as_str(),
+                        info.w.n(k),
                         "and" | "but" | "while" | "whereas" | "although"
-                    ) && info.toks[k - 1].is_punct(text, ','))
+                    ) && info.w.toks[k - 1].is_punct(text, ','))
             })
             .collect();
         let mut made = Vec::new();
@@ -245,11 +244,8 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                     made.push((t.kind, t.tok, None, sentence_is_future(info)));
                 }
                 _ if speech => {
-                    let verb = info
-                        .norms
-                        .iter()
-                        .enumerate()
-                        .position(|(k, n)| !info.in_quote[k] && SPEECH_VERBS.contains(&n.as_str()))
+                    let verb = (0..info.w.len())
+                        .position(|k| !info.in_quote[k] && info.w.has(k, class::SPEECH))
                         .unwrap_or(0);
                     made.push((EventKind::Statement, verb, None, false));
                 }
@@ -265,7 +261,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 id: EventId::from_index(out.events.len()),
                 article: article.id,
                 kind,
-                summary: summarize(text, &info.toks, anchor_tok),
+                summary: summarize(text, &info.w.toks, anchor_tok),
                 sentence: text[info.s.start..info.s.end].to_owned(),
                 span: [info.s.start, info.s.end],
                 when,
@@ -279,49 +275,46 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
     out
 }
 
-fn analyse_sentence(
-    text: &str,
+fn analyse_sentence<'a>(
+    text: &'a str,
     s: Sentence,
     g: &Gazetteer,
     quote_spans: &[QuoteSpan],
     dateline: Option<(usize, usize)>,
-) -> SentenceInfo {
-    let toks = text::tokenize(text, s.start, s.end);
-    let norms: Vec<String> = toks.iter().map(|t| norm(t.text(text))).collect();
-    let in_quote: Vec<bool> = toks
+) -> SentenceInfo<'a> {
+    let w = Words::new(text, s.start, s.end);
+    // Quotes are sorted by position: each token looks up the last quote opening before it.
+    let in_quote: Vec<bool> = w
+        .toks
         .iter()
         .map(|t| {
-            quote_spans
-                .iter()
-                .any(|q| t.start >= q.start && t.end <= q.end)
+            let k = quote_spans.partition_point(|q| q.start <= t.start);
+            k > 0 && t.end <= quote_spans[k - 1].end
         })
         .collect();
-    let headline = actors::is_headline(text, &toks);
-    let dates = dates::find_dates(text, &toks);
-    let runs = actors::scan_sentence(text, &toks, g);
+    let headline = actors::is_headline(text, &w.toks);
+    let dates = dates::find_dates(&w);
+    let runs = actors::scan_sentence(&w, g, headline);
     // A person's name and title ("Special Envoy to Syria Tom Barrack") are not places.
     let mut excluded: Vec<(usize, usize)> = runs
         .iter()
         .filter_map(|r| match r.kind {
-            RunKind::Person { strong: true, .. } => Some((toks[r.run_start].start, r.end)),
+            RunKind::Person { strong: true, .. } => Some((w.toks[r.run_start].start, r.end)),
             RunKind::Person { .. } => Some((r.start, r.end)),
             _ => None,
         })
         .collect();
     excluded.extend(dates.iter().map(|d| (d.start, d.end)));
     excluded.extend(dateline);
-    let (places, demonyms) = places::find_places(text, &toks, g, &excluded);
-    let triggers = find_triggers(&norms);
-    let quotes = quote_spans
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.open >= s.start && q.open < s.end)
-        .map(|(i, _)| i)
+    let (places, demonyms) = places::find_places(&w, g, &excluded);
+    let triggers = find_triggers(&w);
+    let first = quote_spans.partition_point(|q| q.open < s.start);
+    let quotes = (first..quote_spans.len())
+        .take_while(|&i| quote_spans[i].open < s.end)
         .collect();
     SentenceInfo {
         s,
-        toks,
-        norms,
+        w,
         dates,
         runs,
         places,
@@ -333,19 +326,19 @@ fn analyse_sentence(
     }
 }
 
-fn sentence_is_future(info: &SentenceInfo) -> bool {
-    info.norms.iter().enumerate().any(|(k, n)| {
+fn sentence_is_future(info: &SentenceInfo<'_>) -> bool {
+    (0..info.w.len()).any(|k| {
         matches!(
-            n.as_str(),
+            info.w.n(k),
             "will" | "expected" | "scheduled" | "planned" | "upcoming"
-        ) || (n == "set" && info.norms.get(k + 1).is_some_and(|x| x == "to"))
+        ) || (info.w.n(k) == "set" && info.w.n(k + 1) == "to")
     })
 }
 
 /// The latest explicitly dated day reported in the past ("on March 3, 2024"). Months and
 /// years are too weak a clue (articles cite history), so without a dated day nothing is
 /// inferred and the user is told.
-fn infer_published(text: &str, infos: &[SentenceInfo]) -> Option<(NaiveDate, String)> {
+fn infer_published(text: &str, infos: &[SentenceInfo<'_>]) -> Option<(NaiveDate, String)> {
     let mut best: Option<(NaiveDate, String)> = None;
     for info in infos {
         for m in &info.dates {
@@ -372,7 +365,7 @@ fn infer_published(text: &str, infos: &[SentenceInfo]) -> Option<(NaiveDate, Str
 
 /// People of the article: full names with evidence first, then short mentions that match them
 /// by surname, then lone names that a speech verb vouches for ("Barrack said").
-fn collect_people(text: &str, infos: &[SentenceInfo], g: &Gazetteer) -> People {
+fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> People {
     let mut people = People::default();
     for info in infos {
         for r in &info.runs {
@@ -410,19 +403,14 @@ fn collect_people(text: &str, infos: &[SentenceInfo], g: &Gazetteer) -> People {
     people
 }
 
-fn vouched_by_speech(_text: &str, info: &SentenceInfo, r: &ActorRun) -> bool {
-    let next = info.norms.get(r.tok_end).map_or("", String::as_str);
-    let prev = r
-        .tok_start
-        .checked_sub(1)
-        .and_then(|p| info.norms.get(p))
-        .map_or("", String::as_str);
-    SPEECH_VERBS.contains(&next) || matches!(prev, "said" | "wrote" | "added" | "told")
+fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool {
+    let prev = r.tok_start.checked_sub(1).map_or("", |p| info.w.n(p));
+    info.w.has(r.tok_end, class::SPEECH) || matches!(prev, "said" | "wrote" | "added" | "told")
 }
 
 /// How often the article names each country: places, demonyms, and unambiguous cities.
-fn country_context(g: &Gazetteer, infos: &[SentenceInfo]) -> HashMap<String, usize> {
-    let mut context: HashMap<String, usize> = HashMap::new();
+fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String, usize> {
+    let mut context: HashMap<String, usize> = HashMap::default();
     for info in infos {
         for m in &info.places {
             let countries: Vec<&str> = m
@@ -457,7 +445,7 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo]) -> HashMap<String, usi
 /// speakers of its quotes.
 fn sentence_actors(
     g: &Gazetteer,
-    info: &SentenceInfo,
+    info: &SentenceInfo<'_>,
     people: &People,
     places: &[(Place, bool)],
     speakers: &[Option<String>],
@@ -527,7 +515,7 @@ fn sentence_actors(
 /// the same paragraph, else the home country of the people involved. Marked as inferred.
 fn fallback_places(
     g: &Gazetteer,
-    infos: &[SentenceInfo],
+    infos: &[SentenceInfo<'_>],
     sentence_places: &[Vec<(Place, bool)>],
     si: usize,
     actors: &[Actor],
@@ -562,9 +550,9 @@ fn fallback_places(
 // Speakers.
 
 /// Speaker of every quote, in order.
-fn attribute_speakers(
+fn attribute_speakers<'a>(
     text: &str,
-    infos: &[SentenceInfo],
+    infos: &[SentenceInfo<'_>],
     people: &People,
     quotes: &[QuoteSpan],
 ) -> Vec<Option<String>> {
@@ -573,16 +561,13 @@ fn attribute_speakers(
     let mut last_person: Option<(usize, usize)> = None; // (person, byte offset)
     for info in infos {
         // Speech verbs outside quotes, with their subjects.
-        let verbs: Vec<(usize, Option<Speaker>)> = info
-            .norms
-            .iter()
-            .enumerate()
-            .filter(|&(k, n)| {
+        let verbs: Vec<(usize, Option<Speaker>)> = (0..info.w.len())
+            .filter(|&k| {
                 !info.in_quote[k]
-                    && SPEECH_VERBS.contains(&n.as_str())
+                    && info.w.has(k, class::SPEECH)
                     && !is_participle_modifier(info, k)
             })
-            .map(|(k, _)| (k, subject_of_verb(text, info, people, k)))
+            .map(|k| (k, subject_of_verb(text, info, people, k)))
             .collect();
         let first_named = verbs.iter().find_map(|(_, s)| match s {
             Some(Speaker::Person(p)) => Some(*p),
@@ -623,10 +608,11 @@ fn attribute_speakers(
                     // Nearest speech verb before the quote in this sentence; an empty subject
                     // ("and noted, “…”") takes the sentence's earlier subject.
                     let open_tok = info
+                        .w
                         .toks
                         .iter()
                         .position(|t| t.start >= q.open)
-                        .unwrap_or(info.toks.len());
+                        .unwrap_or(info.w.toks.len());
                     let before: Vec<&(usize, Option<Speaker>)> =
                         verbs.iter().filter(|(k, _)| *k < open_tok).collect();
                     let nearest = before.last()?;
@@ -663,29 +649,34 @@ fn attribute_speakers(
 
 /// "a mechanism designed to …", "confirming that …" are not speech by a subject; a present
 /// participle after a comma usually modifies the clause before it.
-fn is_participle_modifier(info: &SentenceInfo, k: usize) -> bool {
-    let n = &info.norms[k];
+fn is_participle_modifier(info: &SentenceInfo<'_>, k: usize) -> bool {
+    let n = info.w.n(k);
     n.ends_with("ing")
         && k > 0
-        && info.norms[k - 1] == ","
+        && info.w.n(k - 1) == ","
         && !matches!(
-            n.as_str(),
+            n,
             "saying" | "adding" | "noting" | "stating" | "writing" | "telling" | "warning"
         )
 }
 
 /// The phrase a speech verb reports: for "X said" the words before it back to the clause start,
 /// for "said X" (verb first in its clause) the words after it.
-fn subject_of_verb(text: &str, info: &SentenceInfo, people: &People, k: usize) -> Option<Speaker> {
+fn subject_of_verb(
+    text: &str,
+    info: &SentenceInfo<'_>,
+    people: &People,
+    k: usize,
+) -> Option<Speaker> {
     let is_boundary = |i: usize| {
-        let t = &info.toks[i];
+        let t = &info.w.toks[i];
         let c = text[t.start..].chars().next().unwrap_or(' ');
         (t.kind == text::TokKind::Punct
             && (matches!(c, ',' | ';' | ':' | '(' | ')')
                 || text::is_double_quote(c)
                 || text::is_dash(c)))
             || matches!(
-                info.norms[i].as_str(),
+                info.w.n(i),
                 "that"
                     | "and"
                     | "but"
@@ -712,12 +703,13 @@ fn subject_of_verb(text: &str, info: &SentenceInfo, people: &People, k: usize) -
     }
     // Verb first: "said Barrack", ", said the envoy."
     if lo == k
-        || info.norms[lo..k]
-            .iter()
-            .all(|n| matches!(n.as_str(), "also" | "then" | "later"))
+        || info
+            .w
+            .norms(lo, k)
+            .all(|n| matches!(n, "also" | "then" | "later"))
     {
         let mut hi = k + 1;
-        while hi < info.toks.len() && !is_boundary(hi) && !info.toks[hi].is_punct(text, '.') {
+        while hi < info.w.toks.len() && !is_boundary(hi) && !info.w.toks[hi].is_punct(text, '.') {
             hi += 1;
         }
         if hi > k + 1 {
@@ -730,7 +722,7 @@ fn subject_of_verb(text: &str, info: &SentenceInfo, people: &People, k: usize) -
 /// Who a phrase names: a person, a pronoun, a role ("the U.S. envoy") or just the phrase.
 fn phrase_speaker(
     text: &str,
-    info: &SentenceInfo,
+    info: &SentenceInfo<'_>,
     people: &People,
     lo: usize,
     hi: usize,
@@ -748,7 +740,7 @@ fn phrase_speaker(
     if let Some(p) = person {
         return Some(Speaker::Person(p));
     }
-    let words: Vec<&str> = info.norms[lo..hi].iter().map(String::as_str).collect();
+    let words: Vec<&str> = info.w.norms(lo, hi).collect();
     if words.iter().any(|w| PERSON_PRONOUNS.contains(w)) && words.len() <= 3 {
         return Some(Speaker::Pronoun);
     }
@@ -769,7 +761,7 @@ fn phrase_speaker(
     }
     while end > lo
         && matches!(
-            info.norms[end - 1].as_str(),
+            info.w.n(end - 1),
             "has"
                 | "had"
                 | "have"
@@ -789,14 +781,15 @@ fn phrase_speaker(
     if end <= lo {
         return None;
     }
-    let phrase = text[info.toks[lo].start..info.toks[end - 1].end].to_owned();
-    let role_words: Vec<String> = info.norms[lo..end]
-        .iter()
+    let phrase = text[info.w.toks[lo].start..info.w.toks[end - 1].end].to_owned();
+    let role_words: Vec<String> = info
+        .w
+        .norms(lo, end)
         .map(|w| strip_possessive(w).to_owned())
         .filter(|w| is_role_word(w))
         .collect();
     if !role_words.is_empty() {
-        let head = info.norms[end - 1].as_str();
+        let head = info.w.n(end - 1);
         let plural = head.ends_with('s') && !head.ends_with("ss") && !is_role_word(head);
         let plural = plural
             || role_words
@@ -884,7 +877,7 @@ fn role_holder(people: &People, words: &[String], at: usize) -> Option<usize> {
 /// `“…,” Barrack said.` / `“…,” said Barrack.` / `“…,” he said.`
 fn after_quote_speaker(
     text: &str,
-    info: &SentenceInfo,
+    info: &SentenceInfo<'_>,
     people: &People,
     q: &QuoteSpan,
 ) -> Option<Speaker> {
@@ -896,10 +889,10 @@ fn after_quote_speaker(
     if !(inner.ends_with([',', '.', '!', '?']) || next_is_comma) {
         return None;
     }
-    let first = info.toks.iter().position(|t| t.start >= after)?;
+    let first = info.w.toks.iter().position(|t| t.start >= after)?;
     let mut k = first;
-    while k < info.toks.len() && k < first + 9 {
-        let t = &info.toks[k];
+    while k < info.w.toks.len() && k < first + 9 {
+        let t = &info.w.toks[k];
         if info.in_quote[k] || t.is_punct(text, '.') || t.is_punct(text, ';') {
             return None;
         }
@@ -908,18 +901,18 @@ fn after_quote_speaker(
         {
             return None;
         }
-        if SPEECH_VERBS.contains(&info.norms[k].as_str()) {
+        if info.w.has(k, class::SPEECH) {
             let mut lo = first;
-            while lo < k && info.toks[lo].kind == text::TokKind::Punct {
+            while lo < k && info.w.toks[lo].kind == text::TokKind::Punct {
                 lo += 1;
             }
-            if matches!(info.norms.get(lo).map(String::as_str), Some("and" | "but")) {
+            if matches!(info.w.n(lo), "and" | "but") {
                 // "“…,” and noted, “…”": a new verb for the same subject, not an attribution.
                 return None;
             }
             if lo == k {
                 let mut hi = k + 1;
-                while hi < info.toks.len() && info.toks[hi].kind != text::TokKind::Punct {
+                while hi < info.w.toks.len() && info.w.toks[hi].kind != text::TokKind::Punct {
                     hi += 1;
                 }
                 return (hi > k + 1)
@@ -936,17 +929,17 @@ fn after_quote_speaker(
 /// `Trump’s statement that “…”`, `Barrack’s assertion that the talks address “…”`.
 fn possessive_speaker(
     text: &str,
-    info: &SentenceInfo,
+    info: &SentenceInfo<'_>,
     people: &People,
     q: &QuoteSpan,
 ) -> Option<Speaker> {
-    let open_tok = info.toks.iter().position(|t| t.start >= q.open)?;
+    let open_tok = info.w.toks.iter().position(|t| t.start >= q.open)?;
     let lo = open_tok.saturating_sub(10);
     for k in (lo..open_tok).rev() {
-        if !STATEMENT_NOUNS.contains(&info.norms[k].as_str()) || k == 0 {
+        if !info.w.has(k, class::STATEMENT_NOUN) || k == 0 {
             continue;
         }
-        let owner = &info.toks[k - 1];
+        let owner = &info.w.toks[k - 1];
         let owner_text = owner.text(text);
         if strip_possessive(owner_text).len() == owner_text.len() {
             continue;
@@ -959,14 +952,12 @@ fn possessive_speaker(
 }
 
 /// "according to X".
-fn according_to(text: &str, info: &SentenceInfo, people: &People) -> Option<Speaker> {
-    let k = info
-        .norms
-        .windows(2)
-        .position(|w| w[0] == "according" && w[1] == "to")?;
+fn according_to(text: &str, info: &SentenceInfo<'_>, people: &People) -> Option<Speaker> {
+    let k =
+        (0..info.w.len()).position(|k| info.w.n(k) == "according" && info.w.n(k + 1) == "to")?;
     let lo = k + 2;
     let mut hi = lo;
-    while hi < info.toks.len() && info.toks[hi].kind != text::TokKind::Punct {
+    while hi < info.w.toks.len() && info.w.toks[hi].kind != text::TokKind::Punct {
         hi += 1;
     }
     (hi > lo)

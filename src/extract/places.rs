@@ -3,10 +3,11 @@
 //! (they name countries as actors, not places), and a disambiguation step that weighs
 //! population, an explicit qualifier ("Paris, Texas") and the countries the article is about.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, name_key};
-use super::text::{Token, norm};
+use super::lexicon::class;
+use super::text::{Token, Words};
 use crate::model::{Place, PlaceKind};
 
 /// A run of tokens that names a gazetteer entry, before disambiguation.
@@ -37,7 +38,7 @@ pub struct DemonymMention {
 }
 
 /// Words that, right before a name, mean "this is where".
-const LOCATIVE: &[&str] = &[
+pub(crate) const LOCATIVE: &[&str] = &[
     "in",
     "at",
     "from",
@@ -84,7 +85,7 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Words after a country name that make it an adjective ("U.S. forces", "U.S. Envoy").
-const ADJECTIVAL_NEXT: &[&str] = &[
+pub(crate) const ADJECTIVAL_NEXT: &[&str] = &[
     "forces",
     "troops",
     "officials",
@@ -135,14 +136,14 @@ const ADJECTIVAL_NEXT: &[&str] = &[
 const SMALL_CITY: u64 = 250_000;
 
 /// Lower-case words allowed inside a multi-word place name.
-const CONNECTORS: &[&str] = &[
+pub(crate) const CONNECTORS: &[&str] = &[
     "of", "de", "du", "des", "la", "le", "el", "al", "ez", "es", "az", "as", "an", "ad", "the",
     "and", "upon", "on", "da", "do", "dos", "das", "di", "del", "y", "sur", "am", "im", "bin",
 ];
 
 /// Capitalised words right after a place name that make it part of another name
 /// ("Washington Post", "Paris Agreement", "New York Times").
-const NAME_CONTINUATIONS: &[&str] = &[
+pub(crate) const NAME_CONTINUATIONS: &[&str] = &[
     "post",
     "times",
     "journal",
@@ -198,19 +199,32 @@ const NAME_CONTINUATIONS: &[&str] = &[
 /// Find place names and demonyms in one sentence. `excluded` are byte ranges already claimed
 /// (people's names, dates).
 pub fn find_places(
-    src: &str,
-    toks: &[Token],
+    w: &Words,
     g: &Gazetteer,
     excluded: &[(usize, usize)],
 ) -> (Vec<PlaceMention>, Vec<DemonymMention>) {
+    let (src, toks) = (w.src, w.toks.as_slice());
     let mut places = Vec::new();
     let mut demonyms = Vec::new();
-    let norms: Vec<String> = toks.iter().map(|t| norm(t.text(src))).collect();
     let is_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         if !t.is_capitalized(src) || is_excluded(t) {
+            i += 1;
+            continue;
+        }
+        // Most capitalised words start no place name: check the first word before building keys.
+        let first_key = name_key(t.text(src));
+        if !g.starts_name(first_key.split(' ').next().unwrap_or("")) {
+            if let Some(code) = g.demonym(&first_key) {
+                demonyms.push(DemonymMention {
+                    tok: i,
+                    start: t.start,
+                    end: t.end,
+                    country: code.to_owned(),
+                });
+            }
             i += 1;
             continue;
         }
@@ -225,8 +239,7 @@ pub fn find_places(
             if !tk.is_word() || is_excluded(tk) {
                 break;
             }
-            let lower = &norms[k];
-            if n > 1 && !tk.is_capitalized(src) && !CONNECTORS.contains(&lower.as_str()) {
+            if n > 1 && !tk.is_capitalized(src) && !w.has(k, class::PLACE_CONNECTOR) {
                 break;
             }
             if n > 1 {
@@ -249,7 +262,7 @@ pub fn find_places(
             }
         }
         let Some((n, key, venue)) = matched else {
-            if let Some(code) = g.demonym(&norms[i].replace('’', "'")) {
+            if let Some(code) = g.demonym(w.n(i)) {
                 demonyms.push(DemonymMention {
                     tok: i,
                     start: t.start,
@@ -261,12 +274,12 @@ pub fn find_places(
             continue;
         };
         let end_tok = i + n;
-        let prev = i.checked_sub(1).map_or("", |p| norms[p].as_str());
-        let prev2 = i.checked_sub(2).map_or("", |p| norms[p].as_str());
+        let prev = i.checked_sub(1).map_or("", |p| w.n(p));
+        let prev2 = i.checked_sub(2).map_or("", |p| w.n(p));
         // Part of a longer proper name: "Washington Post", "Paris Agreement".
-        let continues = toks.get(end_tok).is_some_and(|nt| {
-            nt.is_capitalized(src) && NAME_CONTINUATIONS.contains(&norms[end_tok].as_str())
-        });
+        let continues = toks
+            .get(end_tok)
+            .is_some_and(|nt| nt.is_capitalized(src) && w.has(end_tok, class::NAME_CONTINUATION));
         if continues && !venue {
             i = end_tok + 1;
             continue;
@@ -286,7 +299,8 @@ pub fn find_places(
             i += 1;
             continue;
         }
-        let locative = LOCATIVE.contains(&prev) || (prev == "the" && LOCATIVE.contains(&prev2));
+        let locative = (i > 0 && w.has(i - 1, class::LOCATIVE))
+            || (prev == "the" && i > 1 && w.has(i - 2, class::LOCATIVE));
         // Acronyms in capitals ("SANA", "ISIS") are not town names.
         let all_caps = n == 1
             && t.text(src)
@@ -312,8 +326,7 @@ pub fn find_places(
             continue;
         }
         // "U.S. forces", "Syrian-led": a country used as an adjective is not a location.
-        let next_word = norms.get(end_tok).map_or("", String::as_str);
-        let adjectival = ADJECTIVAL_NEXT.contains(&next_word)
+        let adjectival = w.has(end_tok, class::ADJECTIVAL_NEXT)
             || toks.get(end_tok).is_some_and(|nt| nt.is_punct(src, '-'));
         let locative = locative && !adjectival;
         // Common English words that are also towns ("Split", "Nice") count only after a
@@ -377,7 +390,7 @@ pub fn find_places(
                 end = toks[end_tok - 1].end;
             }
         }
-        let next = norms.get(tok_end).map_or("", String::as_str);
+        let next = w.n(tok_end);
         let region_hint = (prev == "of" && prev2 == "state")
             || matches!(next, "state" | "province" | "governorate" | "region");
         let candidates = if venue {
@@ -527,7 +540,7 @@ pub fn dateline(
             qualifier,
             region_hint: false,
         };
-        let place = place_of(g, text, &m, &HashMap::new())?;
+        let place = place_of(g, text, &m, &HashMap::default())?;
         return Some((place, start, start + name.len()));
     }
     None
@@ -537,13 +550,12 @@ pub fn dateline(
 mod tests {
     use super::*;
     use crate::extract::gazetteer::gazetteer;
-    use crate::extract::text::tokenize;
 
     fn places(sentence: &str) -> Vec<(String, String, bool)> {
         let g = gazetteer();
-        let toks = tokenize(sentence, 0, sentence.len());
-        let (mentions, _) = find_places(sentence, &toks, g, &[]);
-        let mut context = HashMap::new();
+        let w = Words::new(sentence, 0, sentence.len());
+        let (mentions, _) = find_places(&w, g, &[]);
+        let mut context = HashMap::default();
         for m in &mentions {
             if m.candidates.len() == 1 {
                 *context
@@ -603,8 +615,8 @@ mod tests {
         let g = gazetteer();
         let s =
             "Syrian Foreign Minister Asaad al-Shaibani met Israeli officials in Antalya, Turkey.";
-        let toks = tokenize(s, 0, s.len());
-        let (mentions, demonyms) = find_places(s, &toks, g, &[]);
+        let w = Words::new(s, 0, s.len());
+        let (mentions, demonyms) = find_places(&w, g, &[]);
         assert_eq!(
             demonyms
                 .iter()

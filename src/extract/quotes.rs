@@ -2,7 +2,7 @@
 //! Speakers are attributed in `mod.rs`, which knows the article's people; this module finds
 //! the spans and the speech cues around them.
 
-use super::sentences::quote_opens;
+use super::sentences::quote_opens_at;
 use super::text::is_double_quote;
 
 /// A quotation span: `start..end` is the text inside the marks; `open`/`close` are the byte
@@ -30,20 +30,26 @@ impl QuoteSpan {
 /// closes there, as multi-paragraph quotes do in news style.
 pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
     let para = &text[from..to];
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let bytes = para.as_bytes();
     let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for i in 0..chars.len() {
-        let (pos, c) = chars[i];
+    // (byte offset of the open mark, its length)
+    let mut open: Option<(usize, usize)> = None;
+    for (pos, &b) in bytes.iter().enumerate() {
+        // Quote marks are '"' or start with 0xE2 (“ ” „ ‟), 0xC2 (« ») or 0xEF (＂).
+        if !matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF) {
+            continue;
+        }
+        let Some(c) = para[pos..].chars().next() else {
+            continue;
+        };
         if !is_double_quote(c) {
             continue;
         }
-        let opens = quote_opens(&chars, i, open.is_some());
+        let opens = quote_opens_at(para, pos, open.is_some());
         match (open, opens) {
-            (None, true) => open = Some(i),
-            (Some(o), false) => {
-                let (opos, oc) = chars[o];
-                let start = from + opos + oc.len_utf8();
+            (None, true) => open = Some((pos, c.len_utf8())),
+            (Some((opos, olen)), false) => {
+                let start = from + opos + olen;
                 let end = from + pos;
                 if text[start..end].chars().any(char::is_alphanumeric) {
                     out.push(QuoteSpan {
@@ -56,13 +62,12 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
                 open = None;
             }
             // A second opener while one is open: the first was unbalanced; restart here.
-            (Some(_), true) => open = Some(i),
+            (Some(_), true) => open = Some((pos, c.len_utf8())),
             (None, false) => {}
         }
     }
-    if let Some(o) = open {
-        let (opos, oc) = chars[o];
-        let start = from + opos + oc.len_utf8();
+    if let Some((opos, olen)) = open {
+        let start = from + opos + olen;
         let end = from + para.trim_end().len();
         // Only a substantial run-on quote counts; a stray mark does not.
         if end > start && text[start..end].split_whitespace().count() >= 4 {

@@ -145,62 +145,54 @@ fn split_paragraph(
     out: &mut Vec<Sentence>,
 ) {
     let para = &text[start..end];
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let bytes = para.as_bytes();
     let mut sentence_start = 0usize;
     let mut in_quote = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut pos = 0usize;
+    while pos < bytes.len() {
+        // Only terminators and quote marks matter; skip everything else bytewise. Multi-byte
+        // candidates (“ ” … « » ＂) start with 0xE2, 0xC2 or 0xEF.
+        let b = bytes[pos];
+        if !matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2 | 0xC2 | 0xEF) {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = para[pos..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         if is_double_quote(c) {
-            in_quote = quote_opens(&chars, i, in_quote);
+            in_quote = quote_opens_at(para, pos, in_quote);
         }
         if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow runs of terminators and closing quotes/brackets.
-            let mut j = i + 1;
+            let mut j = pos + len;
             let mut closes_quote = false;
-            while j < chars.len() {
-                let d = chars[j].1;
+            while let Some(d) = para[j..].chars().next() {
                 if matches!(d, '.' | '!' | '?' | '…' | ')' | ']' | '’' | '\'') {
-                    j += 1;
-                } else if is_double_quote(d) && !quote_opens(&chars, j, in_quote) {
+                    j += d.len_utf8();
+                } else if is_double_quote(d) && !quote_opens_at(para, j, in_quote) {
                     closes_quote = true;
-                    j += 1;
+                    j += d.len_utf8();
                 } else {
                     break;
                 }
             }
-            let quote_after = closes_quote;
-            if (!in_quote || quote_after) && ends_sentence(para, &chars, i, j) {
-                let end_byte = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    para.len()
-                };
-                push(out, start, sentence_start, end_byte, para, paragraph);
-                // Next sentence starts at the next non-space char.
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                sentence_start = if k < chars.len() {
-                    chars[k].0
-                } else {
-                    para.len()
-                };
-                if quote_after {
-                    in_quote = false;
-                }
-                i = k;
+            if (!in_quote || closes_quote) && ends_sentence(para, pos, j) {
+                push(out, start, sentence_start, j, para, paragraph);
+                let k = j + (para[j..].len() - para[j..].trim_start().len());
+                sentence_start = k;
+                in_quote = false;
+                pos = k;
                 continue;
             }
-            if quote_after {
+            if closes_quote {
                 in_quote = false;
             }
-            i = j;
+            pos = j;
             continue;
         }
-        i += 1;
-        let _ = pos;
+        pos += len;
     }
     if sentence_start < para.len() {
         push(out, start, sentence_start, para.len(), para, paragraph);
@@ -219,15 +211,19 @@ fn push(out: &mut Vec<Sentence>, base: usize, s: usize, e: usize, para: &str, pa
     }
 }
 
-/// Whether the double quote at `i` opens a quotation, given whether one is open.
-pub(crate) fn quote_opens(chars: &[(usize, char)], i: usize, in_quote: bool) -> bool {
-    let c = chars[i].1;
+/// Whether the double quote at byte `pos` of `para` opens a quotation, given whether one is
+/// open. Curly and angle quotes say which they are; a straight quote is read from the spaces
+/// around it.
+pub(crate) fn quote_opens_at(para: &str, pos: usize, in_quote: bool) -> bool {
+    let Some(c) = para[pos..].chars().next() else {
+        return false;
+    };
     match c {
         '“' | '„' | '«' => true,
         '»' => false,
         _ => {
-            let before = i.checked_sub(1).map(|k| chars[k].1);
-            let after = chars.get(i + 1).map(|&(_, ch)| ch);
+            let before = para[..pos].chars().next_back();
+            let after = para[pos + c.len_utf8()..].chars().next();
             let space_before = before.is_none_or(|b| {
                 b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | '/')
             });
@@ -246,20 +242,22 @@ pub(crate) fn quote_opens(chars: &[(usize, char)], i: usize, in_quote: bool) -> 
     }
 }
 
-/// Whether the terminator run `chars[i..j]` ends a sentence.
-fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Whether the terminator at byte `dot` (its run ending at byte `j`) ends a sentence.
+fn ends_sentence(para: &str, dot: usize, j: usize) -> bool {
     // Needs white space then a sentence-like start.
-    if j >= chars.len() {
+    let rest = &para[j..];
+    let Some(first) = rest.chars().next() else {
         return true;
-    }
-    if !chars[j].1.is_whitespace() {
+    };
+    if !first.is_whitespace() {
         return false;
     }
-    let mut k = j;
-    while k < chars.len() && chars[k].1.is_whitespace() {
-        k += 1;
-    }
-    let Some(&(next_pos, next)) = chars.get(k) else {
+    let next_pos = j + (rest.len() - rest.trim_start().len());
+    let Some(next) = para[next_pos..].chars().next() else {
         return true;
     };
     let starts_like_sentence = next.is_uppercase()
@@ -269,51 +267,36 @@ fn ends_sentence(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> boo
     if !starts_like_sentence {
         return false;
     }
-    if chars[i].1 != '.' {
+    if !para[dot..].starts_with('.') {
         return true;
     }
     // The word before the period.
-    let dot_pos = chars[i].0;
-    let word_start = para[..dot_pos]
+    let word_start = para[..dot]
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | '–'))
         .map_or(0, |p| {
             p + para[p..].chars().next().map_or(1, char::len_utf8)
         });
-    let word = &para[word_start..dot_pos];
-    let word_lower = word.to_lowercase();
-    let next_word: String = para[next_pos..]
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let word = &para[word_start..dot];
+    let next_end = para[next_pos..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(para.len(), |e| next_pos + e);
+    let next_word = &para[next_pos..next_end];
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
     // Initials: "Donald J. Trump".
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
     }
     // Dotted acronyms ("U.S.", "D.C.") end a sentence only before a typical sentence opener.
-    if word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
-        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    if word.contains('.') && letters.by_ref().count() <= 4 {
+        return SENTENCE_STARTERS.contains(&next_word);
     }
-    let bare = word_lower.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if ABBREVIATIONS.contains(&bare) {
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare)) {
         // A month abbreviation ends a sentence only when no day number follows.
-        let is_month = matches!(
-            bare,
-            "jan"
-                | "feb"
-                | "mar"
-                | "apr"
-                | "jun"
-                | "jul"
-                | "aug"
-                | "sep"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-        );
-        return is_month
-            && !next.is_ascii_digit()
-            && SENTENCE_STARTERS.contains(&next_word.as_str());
+        let is_month = MONTH_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(bare));
+        return is_month && !next.is_ascii_digit() && SENTENCE_STARTERS.contains(&next_word);
     }
     true
 }

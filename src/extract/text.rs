@@ -66,105 +66,165 @@ pub fn is_dash(c: char) -> bool {
 
 /// Split `src[range]` into tokens. Words keep inner hyphens and apostrophes; dotted acronyms
 /// ("U.S.", "D.C.") stay one token including their final dot.
+///
+/// Byte-oriented with a char fallback: ASCII, the bulk of news text, never decodes UTF-8.
 pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
+    let bytes = src.as_bytes();
     let mut tokens = Vec::with_capacity((to - from) / 5 + 4);
-    let s = &src[from..to];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let start = from + i;
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match src[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphabetic() {
-            let mut end = start + c.len_utf8();
-            // Dotted acronym: single letters each followed by a dot (U.S., D.C., a.m.).
-            if s[i + c.len_utf8()..].starts_with('.') {
-                let mut j = i + c.len_utf8() + 1;
-                let mut letters = 1;
-                loop {
-                    let mut cs = s[j..].chars();
-                    match (cs.next(), cs.next()) {
-                        (Some(l), Some('.')) if l.is_alphabetic() => {
-                            j += l.len_utf8() + 1;
-                            letters += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                if letters >= 2 {
-                    tokens.push(Token {
-                        start,
-                        end: from + j,
-                        kind: TokKind::Word,
-                    });
-                    while iter.peek().is_some_and(|&(k, _)| k < j) {
-                        iter.next();
-                    }
-                    continue;
-                }
-            }
-            while let Some(&(k, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = from + k + d.len_utf8();
-                    iter.next();
-                } else if (is_apostrophe(d) || is_joiner_hyphen(d))
-                    && s[k + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-                {
-                    iter.next();
-                    end = from + k + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            tokens.push(Token {
-                start,
-                end,
-                kind: TokKind::Word,
-            });
-        } else if c.is_ascii_digit() || c.is_numeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(k, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = from + k + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, ',' | '.')
-                    && s[k + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_ascii_digit())
-                {
-                    iter.next();
-                    end = from + k + 1;
-                } else {
-                    break;
-                }
-            }
-            let kind = if src[start..end]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            tokens.push(Token { start, end, kind });
+            i += len;
+        } else if c.is_alphabetic() {
+            i = scan_word(src, i, len, to, &mut tokens);
+        } else if c.is_numeric() {
+            i = scan_number(src, i, len, to, &mut tokens);
         } else {
             tokens.push(Token {
-                start,
-                end: start + c.len_utf8(),
+                start: i,
+                end: i + len,
                 kind: TokKind::Punct,
             });
+            i += len;
         }
     }
     tokens
 }
 
-/// Lower-case a token for lexicon lookups, folding curly apostrophes to straight ones.
+/// The char at byte `i` (ASCII without decoding) and its length.
+fn char_at(src: &str, i: usize) -> Option<(char, usize)> {
+    let b = *src.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    src[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+fn scan_word(
+    src: &str,
+    start: usize,
+    first_len: usize,
+    to: usize,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    // Dotted acronym: single letters each followed by a dot (U.S., D.C., a.m.).
+    let mut j = start + first_len;
+    if src.as_bytes().get(j) == Some(&b'.') {
+        let mut k = j + 1;
+        let mut letters = 1;
+        while k < to {
+            match (char_at(src, k), src.as_bytes().get(k + 1)) {
+                (Some((l, ll)), _)
+                    if l.is_alphabetic()
+                        && src.as_bytes().get(k + ll) == Some(&b'.')
+                        && k + ll < to =>
+                {
+                    k += ll + 1;
+                    letters += 1;
+                }
+                _ => break,
+            }
+        }
+        if letters >= 2 {
+            tokens.push(Token {
+                start,
+                end: k,
+                kind: TokKind::Word,
+            });
+            return k;
+        }
+    }
+    while j < to {
+        let Some((d, dl)) = char_at(src, j) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            j += dl;
+        } else if (is_apostrophe(d) || is_joiner_hyphen(d))
+            && j + dl < to
+            && char_at(src, j + dl).is_some_and(|(n, _)| n.is_alphanumeric())
+        {
+            j += dl;
+        } else {
+            break;
+        }
+    }
+    tokens.push(Token {
+        start,
+        end: j,
+        kind: TokKind::Word,
+    });
+    j
+}
+
+fn scan_number(
+    src: &str,
+    start: usize,
+    first_len: usize,
+    to: usize,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    let bytes = src.as_bytes();
+    let mut j = start + first_len;
+    let mut letters = false;
+    while j < to {
+        let Some((d, dl)) = char_at(src, j) else {
+            break;
+        };
+        if d.is_alphanumeric() {
+            letters |= !d.is_ascii_digit();
+            j += dl;
+        } else if matches!(d, ',' | '.') && j + 1 < to && bytes[j + 1].is_ascii_digit() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let kind = if letters {
+        TokKind::Word
+    } else {
+        TokKind::Number
+    };
+    tokens.push(Token {
+        start,
+        end: j,
+        kind,
+    });
+    j
+}
+
+/// Lower-case a token for lexicon lookups, folding curly apostrophes to straight ones and
+/// hyphen variants to '-'.
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_norm(&mut out, s);
+    out
+}
+
+/// [`norm`] into an existing buffer.
+pub fn push_norm(out: &mut String, s: &str) {
+    // News text is mostly ASCII: lower-case bytes directly (the general path is several times
+    // slower and this runs for every token).
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        if s.contains('`') {
+            let folded = out[start..].replace('`', "'");
+            out.truncate(start);
+            out.push_str(&folded);
+        }
+        return;
+    }
     for c in s.chars() {
         if is_apostrophe(c) {
             out.push('\'');
@@ -174,7 +234,6 @@ pub fn norm(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// Strip a possessive "'s" / "’s" / trailing apostrophe.
@@ -196,6 +255,87 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// A sentence's tokens with their normalised forms and lexicon classes, computed once and
+/// shared by every tagger (the extractor's hot path: no allocation per token).
+pub struct Words<'a> {
+    pub src: &'a str,
+    pub toks: Vec<Token>,
+    /// All normalised forms, back to back; `norm_ends[i]` ends token `i`'s.
+    norm_buf: String,
+    norm_ends: Vec<u32>,
+    /// [`super::lexicon`] class bits of each token.
+    pub flags: Vec<u32>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(src: &'a str, from: usize, to: usize) -> Self {
+        let toks = tokenize(src, from, to);
+        let mut norm_buf = String::with_capacity(to - from);
+        let mut norm_ends = Vec::with_capacity(toks.len());
+        let mut flags = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let start = norm_buf.len();
+            push_norm(&mut norm_buf, t.text(src));
+            flags.push(super::lexicon::classes(&norm_buf[start..]));
+            norm_ends.push(norm_buf.len() as u32);
+        }
+        Words {
+            src,
+            toks,
+            norm_buf,
+            norm_ends,
+            flags,
+        }
+    }
+
+    /// Normalised forms of tokens `lo..hi`.
+    pub fn norms(&self, lo: usize, hi: usize) -> impl Iterator<Item = &str> + '_ {
+        (lo..hi.min(self.len())).map(|i| self.n(i))
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Normalised text of token `i` ("" past the end).
+    pub fn n(&self, i: usize) -> &str {
+        let Some(&end) = self.norm_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.norm_ends[i - 1] };
+        &self.norm_buf[start as usize..end as usize]
+    }
+
+    /// Original text of token `i` ("" past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.src[t.start..t.end])
+    }
+
+    pub fn has(&self, i: usize, class: u32) -> bool {
+        self.flags.get(i).is_some_and(|f| f & class != 0)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_capitalized(self.src))
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Token::is_word)
+    }
+
+    pub fn is_punct(&self, i: usize, p: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(self.src, p))
+    }
 }
 
 #[cfg(test)]
