@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, name_key};
 use super::lexicon::{KNOWN_ORGS, class, classes};
-use super::text::{Token, Words, norm, strip_possessive};
+use super::text::{Token, Words, strip_possessive};
 use crate::model::PlaceKind;
 
 /// What a capitalised run turned out to be.
@@ -301,6 +301,16 @@ fn scan_headline(v: &View<'_, '_>) -> Vec<ActorRun> {
     out
 }
 
+/// Whether a name is a country, region, venue or city of more than 200,000 people.
+pub fn is_major_place(g: &Gazetteer, name: &str) -> bool {
+    let key = name_key(name);
+    g.venue(&key).is_some()
+        || g.lookup(&key).iter().any(|&e| {
+            let e = g.entry(e);
+            e.kind != PlaceKind::City || e.population > 200_000
+        })
+}
+
 fn classify(
     v: &View<'_, '_>,
     g: &Gazetteer,
@@ -441,9 +451,9 @@ fn classify(
     if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return None;
     }
-    // A place or country on its own is not a person.
-    let whole_key = name_key(&name);
-    let is_place = !g.lookup(&whole_key).is_empty() || g.venue(&whole_key).is_some();
+    // A country, region or big city on its own is not a person; a small town's name may well
+    // be a surname ("Rubio", "Machado").
+    let is_place = is_major_place(g, &name);
     let prev = start.checked_sub(1).map_or("", |p| v.n(p));
     let role_before = (start > 0 && v.has(start - 1, class::ROLE_NOUN))
         || (prev == "," && start > 1 && v.has(start - 2, class::ROLE_NOUN))
@@ -549,6 +559,19 @@ impl People {
             return i;
         }
         self.by_key.insert(key.clone(), self.people.len());
+        // "Lai Ching-te" is later "Lai": family name first, given name hyphenated.
+        let tokens: Vec<&str> = name.split_whitespace().collect();
+        if tokens.len() == 2
+            && tokens[1].contains('-')
+            && tokens[1]
+                .split('-')
+                .nth(1)
+                .is_some_and(|p| p.chars().next().is_some_and(char::is_lowercase))
+        {
+            self.by_key
+                .entry(person_key(tokens[0]))
+                .or_insert(self.people.len());
+        }
         self.people.push(Person {
             name: name.to_owned(),
             key,

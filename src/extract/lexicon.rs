@@ -210,6 +210,30 @@ pub const ROLE_NOUNS: &[&str] = &[
     "lawyer",
     "judge",
     "cleric",
+    "executive",
+    "director-general",
+    "secretary-general",
+    "strategist",
+    "economist",
+    "scientist",
+    "professor",
+    "expert",
+    "candidate",
+    "lawmaker",
+    "legislator",
+    "ceo",
+    "diplomat",
+    "owner",
+    "resident",
+    "survivor",
+    "witness",
+    "farmer",
+    "mother",
+    "father",
+    "student",
+    "teacher",
+    "doctor",
+    "nurse",
     "emir",
     "sheikh",
     "colonel",
@@ -310,6 +334,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "quoted",
     "welcomed",
     "condemned",
+    "labelled",
+    "labeled",
+    "branded",
+    "dubbed",
     "criticized",
     "criticised",
     "stating",
@@ -941,7 +969,8 @@ pub fn classes(norm: &str) -> u32 {
         if c & class::TITLE == 0 {
             let bare = super::text::strip_possessive(norm);
             for part in bare.split('-').filter(|p| p.len() > 2) {
-                c |= map.get(part).copied().unwrap_or(0) & (class::TITLE | class::TITLE_HEAD);
+                c |= map.get(part).copied().unwrap_or(0)
+                    & (class::TITLE | class::TITLE_HEAD | class::ROLE_NOUN);
             }
         }
         if PARTICLE_PREFIXES.iter().any(|p| norm.starts_with(p)) {

@@ -133,6 +133,21 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
 
     // Pass 4: people, then places.
     let people = collect_people(text, &infos, g);
+    // Town names that turned out to be people ("Rubio", "Machado") are not places.
+    for info in &mut infos {
+        let person_spans: Vec<(usize, usize)> = info
+            .runs
+            .iter()
+            .filter_map(|r| match &r.kind {
+                RunKind::Person { name, .. } if people.find(name).is_some() => {
+                    Some((r.start, r.end))
+                }
+                _ => None,
+            })
+            .collect();
+        info.places
+            .retain(|m| !person_spans.iter().any(|&(s, e)| m.start < e && s < m.end));
+    }
     let context = country_context(g, &infos);
     let sentence_places: Vec<Vec<(Place, bool)>> = infos
         .iter()
@@ -300,7 +315,11 @@ fn analyse_sentence<'a>(
         .iter()
         .filter_map(|r| match r.kind {
             RunKind::Person { strong: true, .. } => Some((w.toks[r.run_start].start, r.end)),
-            RunKind::Person { .. } => Some((r.start, r.end)),
+            // A lone name that is also a town stays a place candidate until the article's
+            // people are known.
+            RunKind::Person { ref name, .. } if g.lookup(&gazetteer::name_key(name)).is_empty() => {
+                Some((r.start, r.end))
+            }
             _ => None,
         })
         .collect();
@@ -393,7 +412,7 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
                     people.add(name, title, affiliation.as_deref(), r.start);
                 } else if !info.headline
                     && vouched_by_speech(text, info, r)
-                    && g.lookup(&gazetteer::name_key(name)).is_empty()
+                    && !actors::is_major_place(g, name)
                 {
                     people.add(name, title, affiliation.as_deref(), r.start);
                 }
@@ -405,7 +424,27 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
 
 fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool {
     let prev = r.tok_start.checked_sub(1).map_or("", |p| info.w.n(p));
-    info.w.has(r.tok_end, class::SPEECH) || matches!(prev, "said" | "wrote" | "added" | "told")
+    if info.w.has(r.tok_end, class::SPEECH) || matches!(prev, "said" | "wrote" | "added" | "told") {
+        return true;
+    }
+    if prev == "to" && r.tok_start >= 2 && info.w.n(r.tok_start - 2) == "according" {
+        return true;
+    }
+    // "Laxmi Bohara, 42, said", "Marta Zielinska, a political scientist, said".
+    if info.w.n(r.tok_end) == "," {
+        let limit = (r.tok_end + 14).min(info.w.len());
+        if info.w.has(r.tok_end + 1, class::SPEECH) {
+            return true;
+        }
+        if let Some(close) = (r.tok_end + 1..limit).find(|&k| info.w.n(k) == ",") {
+            let mut k = close + 1;
+            while matches!(info.w.n(k), "also" | "has" | "had" | "then" | "later") {
+                k += 1;
+            }
+            return info.w.has(k, class::SPEECH);
+        }
+    }
+    false
 }
 
 /// How often the article names each country: places, demonyms, and unambiguous cities.
@@ -550,7 +589,15 @@ fn fallback_places(
 // Speakers.
 
 /// Speaker of every quote, in order.
-fn attribute_speakers<'a>(
+///
+/// Per quote, first match wins: an attribution right after it (`“…,” X said`); a possessive
+/// statement noun before it (`Trump's statement that “…”`); the nearest speech verb before it
+/// in the sentence; "according to X"; the nearest speech verb after it (`a “cohabitation” …,
+/// said X`); and last the news convention that an unattributed quote continues the previous
+/// quote of its paragraph, or of the previous paragraph when that one ran on without a closing
+/// mark. Pronouns go to the sentence's own named speaker, else the previous sentence's, else
+/// the person the text last named.
+fn attribute_speakers(
     text: &str,
     infos: &[SentenceInfo<'_>],
     people: &People,
@@ -558,8 +605,12 @@ fn attribute_speakers<'a>(
 ) -> Vec<Option<String>> {
     let mut speakers: Vec<Option<String>> = vec![None; quotes.len()];
     let mut last_speaker: Option<usize> = None;
-    let mut last_person: Option<(usize, usize)> = None; // (person, byte offset)
-    for info in infos {
+    // Speaker named by a speech verb in the previous sentence.
+    let mut previous_sentence_speaker: Option<usize> = None;
+    // The first person (outside quotes) of the latest sentence that named one: usually its
+    // subject.
+    let mut last_person: Option<usize> = None;
+    for (si, info) in infos.iter().enumerate() {
         // Speech verbs outside quotes, with their subjects.
         let verbs: Vec<(usize, Option<Speaker>)> = (0..info.w.len())
             .filter(|&k| {
@@ -573,17 +624,14 @@ fn attribute_speakers<'a>(
             Some(Speaker::Person(p)) => Some(*p),
             _ => None,
         });
-        let resolve = |s: Speaker,
-                       last_speaker: Option<usize>,
-                       last_person: Option<(usize, usize)>,
-                       at: usize|
-         -> Option<String> {
+        let pronoun_target = first_named
+            .or(previous_sentence_speaker)
+            .or(last_person)
+            .or(last_speaker);
+        let resolve = |s: Speaker, at: usize| -> Option<String> {
             match s {
                 Speaker::Person(p) => Some(people.people[p].name.clone()),
-                Speaker::Pronoun => first_named
-                    .or(last_speaker)
-                    .or(last_person.map(|(p, _)| p))
-                    .map(|p| people.people[p].name.clone()),
+                Speaker::Pronoun => pronoun_target.map(|p| people.people[p].name.clone()),
                 Speaker::Role {
                     words,
                     plural,
@@ -602,17 +650,23 @@ fn attribute_speakers<'a>(
 
         for &qi in &info.quotes {
             let q = &quotes[qi];
+            let open_tok = info
+                .w
+                .toks
+                .iter()
+                .position(|t| t.start >= q.open)
+                .unwrap_or(info.w.len());
+            let close_tok = info
+                .w
+                .toks
+                .iter()
+                .position(|t| t.start >= q.end)
+                .unwrap_or(info.w.len());
             let speaker = after_quote_speaker(text, info, people, q)
                 .or_else(|| possessive_speaker(text, info, people, q))
                 .or_else(|| {
                     // Nearest speech verb before the quote in this sentence; an empty subject
                     // ("and noted, “…”") takes the sentence's earlier subject.
-                    let open_tok = info
-                        .w
-                        .toks
-                        .iter()
-                        .position(|t| t.start >= q.open)
-                        .unwrap_or(info.w.toks.len());
                     let before: Vec<&(usize, Option<Speaker>)> =
                         verbs.iter().filter(|(k, _)| *k < open_tok).collect();
                     let nearest = before.last()?;
@@ -621,30 +675,77 @@ fn attribute_speakers<'a>(
                         None => before.iter().rev().find_map(|(_, s)| s.clone()),
                     }
                 })
-                .or_else(|| according_to(text, info, people));
-            speakers[qi] = speaker.and_then(|s| resolve(s, last_speaker, last_person, q.open));
+                .or_else(|| according_to(text, info, people))
+                .or_else(|| {
+                    verbs
+                        .iter()
+                        .find(|(k, _)| *k >= close_tok)
+                        .and_then(|(_, s)| s.clone())
+                });
+            speakers[qi] = speaker.and_then(|s| resolve(s, q.open));
+            if speakers[qi].is_none() {
+                speakers[qi] = continued_quote_speaker(text, infos, si, quotes, qi, &speakers);
+            }
             if let Some(name) = &speakers[qi]
                 && let Some(p) = people.find(name)
             {
                 last_speaker = Some(p);
             }
         }
+        previous_sentence_speaker = None;
         for (_, s) in &verbs {
             if let Some(Speaker::Person(p)) = s {
                 last_speaker = Some(*p);
+                previous_sentence_speaker = Some(*p);
             }
         }
-        // Most recent person mentioned outside quotes, for pronouns in later sentences.
-        for r in &info.runs {
-            if let RunKind::Person { name, .. } = &r.kind
-                && !info.in_quote.get(r.tok_start).copied().unwrap_or(false)
-                && let Some(p) = people.find(name)
+        if let Some(p) = info.runs.iter().find_map(|r| match &r.kind {
+            RunKind::Person { name, .. }
+                if !info.in_quote.get(r.tok_start).copied().unwrap_or(false) =>
             {
-                last_person = Some((p, r.start));
+                people.find(name)
             }
+            _ => None,
+        }) {
+            last_person = Some(p);
         }
     }
     speakers
+}
+
+/// An unattributed quote that continues the one before it: the previous quote of the same
+/// paragraph, or the last quote of the previous paragraph when that one had no closing mark
+/// (a quotation running over paragraphs) and this paragraph opens with a quote.
+fn continued_quote_speaker(
+    text: &str,
+    infos: &[SentenceInfo<'_>],
+    si: usize,
+    quotes: &[QuoteSpan],
+    qi: usize,
+    speakers: &[Option<String>],
+) -> Option<String> {
+    let prev = qi.checked_sub(1)?;
+    let paragraph = infos[si].s.paragraph;
+    let prev_paragraph = infos
+        .iter()
+        .find(|i| i.s.start <= quotes[prev].open && quotes[prev].open < i.s.end)?
+        .s
+        .paragraph;
+    let same_paragraph = prev_paragraph == paragraph;
+    let run_on = prev_paragraph + 1 == paragraph && !quotes[prev].closed && {
+        let para_start = infos
+            .iter()
+            .find(|i| i.s.paragraph == paragraph)
+            .map_or(0, |i| i.s.start);
+        quotes[qi].open == para_start
+    };
+    // Between the two quotes, no other person may be named outside them.
+    let between = &text[quotes[prev].end..quotes[qi].open];
+    let interrupted = between.len() > 400;
+    if (same_paragraph || run_on) && !interrupted {
+        return speakers[prev].clone();
+    }
+    None
 }
 
 /// "a mechanism designed to …", "confirming that …" are not speech by a subject; a present
@@ -661,20 +762,25 @@ fn is_participle_modifier(info: &SentenceInfo<'_>, k: usize) -> bool {
 }
 
 /// The phrase a speech verb reports: for "X said" the words before it back to the clause start,
-/// for "said X" (verb first in its clause) the words after it.
+/// for "said X" (verb first in its clause) the words after it. Parenthetical segments between
+/// subject and verb ("Zelenskiy, who has pressed …, said", "Laxmi Bohara, 42, said") are
+/// skipped, and "…, who said" refers back to the person before "who".
 fn subject_of_verb(
     text: &str,
     info: &SentenceInfo<'_>,
     people: &People,
     k: usize,
 ) -> Option<Speaker> {
-    let is_boundary = |i: usize| {
+    let is_punct_boundary = |i: usize| {
         let t = &info.w.toks[i];
         let c = text[t.start..].chars().next().unwrap_or(' ');
-        (t.kind == text::TokKind::Punct
+        t.kind == text::TokKind::Punct
             && (matches!(c, ',' | ';' | ':' | '(' | ')')
                 || text::is_double_quote(c)
-                || text::is_dash(c)))
+                || text::is_dash(c))
+    };
+    let is_boundary = |i: usize| {
+        is_punct_boundary(i)
             || matches!(
                 info.w.n(i),
                 "that"
@@ -689,27 +795,124 @@ fn subject_of_verb(
                     | "after"
                     | "before"
                     | "if"
+                    | "what"
+                    | "since"
             )
             || info.in_quote[i]
     };
-    let mut lo = k;
+    // Auxiliaries and adverbs between subject and verb ("has previously warned").
+    let mut v = k;
+    while v > 0
+        && matches!(
+            info.w.n(v - 1),
+            "also"
+                | "has"
+                | "had"
+                | "have"
+                | "then"
+                | "later"
+                | "previously"
+                | "reportedly"
+                | "once"
+                | "again"
+                | "repeatedly"
+                | "last"
+                | "month"
+                | "week"
+                | "year"
+        )
+    {
+        v -= 1;
+    }
+    // "…, who said": the person the relative clause hangs on.
+    if v > 0 && matches!(info.w.n(v - 1), "who" | "whom") {
+        let who = v - 1;
+        if let Some(p) = info
+            .runs
+            .iter()
+            .filter(|r| r.tok_end <= who && r.tok_end + 2 >= who)
+            .find_map(|r| match &r.kind {
+                RunKind::Person { name, .. } => people.find(name),
+                _ => None,
+            })
+        {
+            return Some(Speaker::Person(p));
+        }
+    }
+    // ", saying …", ", adding …": the participle's subject is the main clause's.
+    if info.w.n(k).ends_with("ing") && k > 0 && info.w.n(k - 1) == "," {
+        return (0..k).filter(|&i| !info.in_quote[i]).find_map(|i| {
+            if info.w.has(i, class::PRONOUN) {
+                return Some(Speaker::Pronoun);
+            }
+            info.runs
+                .iter()
+                .find(|r| r.tok_start == i)
+                .and_then(|r| match &r.kind {
+                    RunKind::Person { name, .. } => people.find(name).map(Speaker::Person),
+                    _ => None,
+                })
+        });
+    }
+    let mut lo = v;
     while lo > 0 && !is_boundary(lo - 1) {
         lo -= 1;
     }
-    if lo < k
-        && let Some(s) = phrase_speaker(text, info, people, lo, k)
+    if lo < v
+        && let Some(s) = phrase_speaker(text, info, people, lo, v)
     {
         return Some(s);
     }
-    // Verb first: "said Barrack", ", said the envoy."
-    if lo == k
+    // Skip parenthetical segments back to the subject: ", 42,", ", known as Hemedti,",
+    // ", who has pressed …,", ", speaking from Riyadh,".
+    if lo == v && lo > 0 && info.w.toks[lo - 1].is_punct(text, ',') {
+        let mut seg_end = lo - 1;
+        for _ in 0..3 {
+            let mut seg_start = seg_end;
+            while seg_start > 0 && !is_punct_boundary(seg_start - 1) {
+                seg_start -= 1;
+            }
+            if seg_start == seg_end {
+                break;
+            }
+            let first = info.w.n(seg_start);
+            let parenthetical = matches!(
+                first,
+                "who" | "whose" | "which" | "known" | "a" | "an" | "the" | "whom"
+            ) || first.ends_with("ing")
+                || info.w.is_num(seg_start)
+                || !info.w.is_cap(seg_start);
+            if !parenthetical || seg_start == 0 || !info.w.toks[seg_start - 1].is_punct(text, ',') {
+                // The subject itself (or the start of the clause).
+                if let Some(Speaker::Person(p)) =
+                    phrase_speaker(text, info, people, seg_start, seg_end)
+                {
+                    return Some(Speaker::Person(p));
+                }
+                break;
+            }
+            seg_end = seg_start - 1;
+        }
+    }
+    // Verb first: "said Barrack", ", said the envoy." Only right after a quote or a comma.
+    let verb_first = lo == k
+        && (k == 0 || {
+            let prev = &info.w.toks[k - 1];
+            let c = text[prev.start..].chars().next().unwrap_or(' ');
+            c == ',' || text::is_double_quote(c)
+        });
+    if verb_first
         || info
             .w
             .norms(lo, k)
             .all(|n| matches!(n, "also" | "then" | "later"))
+            && lo < k
     {
         let mut hi = k + 1;
-        while hi < info.w.toks.len() && !is_boundary(hi) && !info.w.toks[hi].is_punct(text, '.') {
+        while hi < info.w.toks.len()
+            && !is_punct_boundary(hi)
+            && !info.w.toks[hi].is_punct(text, '.')
+        {
             hi += 1;
         }
         if hi > k + 1 {
@@ -741,7 +944,16 @@ fn phrase_speaker(
         return Some(Speaker::Person(p));
     }
     let words: Vec<&str> = info.w.norms(lo, hi).collect();
-    if words.iter().any(|w| PERSON_PRONOUNS.contains(w)) && words.len() <= 3 {
+    // "he said", "what he calls": a pronoun right before the verb is its subject.
+    let last_word = words.iter().rev().find(|w| {
+        !matches!(
+            **w,
+            "also" | "has" | "had" | "then" | "later" | "previously"
+        )
+    });
+    if words.iter().any(|w| PERSON_PRONOUNS.contains(w)) && words.len() <= 3
+        || last_word.is_some_and(|w| PERSON_PRONOUNS.contains(w))
+    {
         return Some(Speaker::Pronoun);
     }
     if words.iter().all(|w| {
@@ -906,8 +1118,22 @@ fn after_quote_speaker(
             while lo < k && info.w.toks[lo].kind == text::TokKind::Punct {
                 lo += 1;
             }
-            if matches!(info.w.n(lo), "and" | "but") {
-                // "“…,” and noted, “…”": a new verb for the same subject, not an attribution.
+            if matches!(
+                info.w.n(lo),
+                "and"
+                    | "but"
+                    | "while"
+                    | "whereas"
+                    | "as"
+                    | "when"
+                    | "before"
+                    | "after"
+                    | "although"
+                    | "who"
+                    | "which"
+            ) {
+                // "“…,” and noted, “…”", "“…,” while X said …": another clause, not this
+                // quote's attribution.
                 return None;
             }
             if lo == k {

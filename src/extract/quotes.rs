@@ -13,6 +13,8 @@ pub struct QuoteSpan {
     pub start: usize,
     pub end: usize,
     pub close: usize,
+    /// Whether a closing mark ends it (a run-on quote stops at the paragraph end instead).
+    pub closed: bool,
 }
 
 impl QuoteSpan {
@@ -57,6 +59,7 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
                         start,
                         end,
                         close: end,
+                        closed: true,
                     });
                 }
                 open = None;
@@ -76,6 +79,7 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
                 start,
                 end,
                 close: end,
+                closed: false,
             });
         }
     }
