@@ -34,9 +34,12 @@ struct Bench {
 impl Bench {
     fn new(events: usize) -> Bench {
         let store = EventStore::from_extraction(synthetic_extraction(events, PLACES));
+        let mut app = ChronomapApp::new(store, AppConfig::headless());
+        // As in the window: the basemap is a GPU paint callback, its geometry uploaded once.
+        app.assume_gpu_basemap();
         let mut bench = Bench {
             ctx: egui::Context::default(),
-            app: ChronomapApp::new(store, AppConfig::headless()),
+            app,
             time: 0.0,
         };
         // Build the caches and let the layout settle.

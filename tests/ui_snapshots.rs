@@ -27,7 +27,9 @@ fn harness() -> Harness<'static, ChronomapApp> {
     let mut h = Harness::builder()
         .with_size([1440.0, 900.0])
         .wgpu()
-        .build_eframe(move |_cc| ChronomapApp::new(store, AppConfig::headless()));
+        .build_eframe(move |cc| {
+            ChronomapApp::from_creation_context(cc, store, AppConfig::headless())
+        });
     h.run();
     h
 }

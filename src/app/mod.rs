@@ -74,10 +74,7 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         "chronomap",
         options,
         Box::new(move |cc| {
-            let mut app = ChronomapApp::new(store, AppConfig::default());
-            if let Some(storage) = cc.storage {
-                app.restore(storage);
-            }
+            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::default());
             if let Some(paths) = to_read {
                 app.load(paths, LoadMode::Replace, cc.egui_ctx.clone());
             }
@@ -98,6 +95,10 @@ pub struct ChronomapApp {
     map: MapState,
     top_bar: TopBarState,
     job: Option<LoadJob>,
+    /// Textures for markers, made on the first frame.
+    sprites: Option<crate::views::sprites::Sprites>,
+    /// The basemap's geometry is on the GPU (see [`crate::views::basemap_gpu`]).
+    gpu_basemap: bool,
     /// Kept from the first frame, to wake the UI when a background read finishes.
     egui_ctx: Option<egui::Context>,
     styled: bool,
@@ -120,9 +121,36 @@ impl ChronomapApp {
             timeline: TimelineState::default(),
             top_bar: TopBarState::default(),
             job: None,
+            gpu_basemap: false,
+            sprites: None,
             egui_ctx: None,
             styled: false,
         }
+    }
+
+    /// The app as eframe (or kittest) creates it: saved choices restored, and the basemap
+    /// uploaded to the GPU when rendering with wgpu.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        store: EventStore,
+        config: AppConfig,
+    ) -> Self {
+        let mut app = ChronomapApp::new(store, config);
+        if let Some(storage) = cc.storage {
+            app.restore(storage);
+        }
+        if let (Some(render_state), Ok(basemap)) = (&cc.wgpu_render_state, basemap::embedded()) {
+            crate::views::basemap_gpu::install(render_state, basemap);
+            app.gpu_basemap = true;
+        }
+        app
+    }
+
+    /// Paint the basemap as a GPU callback without a renderer to run it: what the app does
+    /// on the CPU per frame, for headless frame benchmarks.
+    #[doc(hidden)]
+    pub fn assume_gpu_basemap(&mut self) {
+        self.gpu_basemap = true;
     }
 
     /// Take up the choices saved by a previous run.
@@ -198,20 +226,29 @@ impl ChronomapApp {
             self.state.selection.hovered(),
         );
 
+        if self.sprites.is_none() {
+            self.sprites = Some(crate::views::sprites::Sprites::new(ui.ctx()));
+        }
         let Self {
             store,
             config,
             persisted,
+            gpu_basemap,
             state,
             vm,
             commands,
             timeline,
             map,
             top_bar,
+            sprites: Some(sprites),
             ..
-        } = self;
+        } = self
+        else {
+            return;
+        };
         let mut ctx = ViewCtx {
             store,
+            sprites,
             state,
             vm,
             commands,
@@ -251,7 +288,14 @@ impl ChronomapApp {
                 .show(ui, |ui| timeline_ui(ui, &mut ctx, timeline));
             timeline_height = bottom.response.rect.height();
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                map_ui(ui, &mut ctx, map, &persisted.tiles, config.tiles);
+                map_ui(
+                    ui,
+                    &mut ctx,
+                    map,
+                    &persisted.tiles,
+                    config.tiles,
+                    *gpu_basemap,
+                );
             });
         });
 
@@ -286,7 +330,8 @@ impl ChronomapApp {
         if !self.store.diagnostics().is_empty() {
             self.state.show_diagnostics = true;
         }
-        self.apply(Command::FitAll);
+        self.timeline.focus_requested = true;
+        self.map.fit_requested = true;
     }
 
     fn keyboard(&mut self, ui: &Ui) {

@@ -89,3 +89,44 @@ impl SelectionState {
         self.hovered_previous_frame = self.hovered_this_frame.take();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hover_is_seen_by_every_view_in_the_next_frame() {
+        let mut state = SelectionState::default();
+        let item = Item::Event(EventId(3));
+        state.set_hovered(item);
+        // Views drawn later in the same frame still see the previous frame's hover…
+        assert_eq!(state.hovered(), None);
+        state.on_frame_end();
+        // …and all views see it in the next one.
+        assert_eq!(state.hovered(), Some(item));
+        // Nothing hovered in that frame: gone in the one after.
+        state.on_frame_end();
+        assert_eq!(state.hovered(), None);
+    }
+
+    #[test]
+    fn items_know_their_events() {
+        let store = EventStore::from_extraction(crate::app::fixtures::seed_like_extraction());
+        let paris = store
+            .places()
+            .iter()
+            .position(|p| p.place.name == "Paris")
+            .map(|i| PlaceId(i as u32))
+            .expect("Paris in the fixture");
+        let in_paris: Vec<EventId> = store
+            .events()
+            .iter()
+            .filter(|e| Item::Place(paris).contains_event(&store, e.id))
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(in_paris.len(), 2);
+        assert_eq!(Item::Place(paris).label(&store), "Paris");
+        let first = store.events()[0].id;
+        assert!(Item::Article(store.events()[0].article).contains_event(&store, first));
+    }
+}

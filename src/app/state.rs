@@ -74,3 +74,43 @@ pub struct UiState {
     /// Problems of the app itself (not of an input file), shown with the input's diagnostics.
     pub notes: Vec<Diagnostic>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saves_from_older_versions_keep_the_defaults_they_lack() {
+        let saved: Persisted =
+            serde_json::from_str(r#"{"lanes":"Kind","tiles":{"enabled":false}}"#).expect("parses");
+        assert_eq!(saved.lanes, LaneMode::Kind);
+        assert!(!saved.tiles.enabled);
+        assert_eq!(saved.tiles.url, OSM_TILE_URL);
+        assert_eq!(
+            saved.side_panel_width,
+            Persisted::default().side_panel_width
+        );
+        assert_eq!(saved.map, None);
+    }
+
+    #[test]
+    fn choices_round_trip() {
+        let choices = Persisted {
+            lanes: LaneMode::Actor,
+            side_panel_width: 420.0,
+            timeline_height: 250.0,
+            map: Some(MapPosition {
+                lat: 48.8,
+                lon: 2.3,
+                zoom: 5.5,
+            }),
+            tiles: TileSettings {
+                enabled: true,
+                url: "https://example.org/{z}/{x}/{y}.png".to_owned(),
+            },
+        };
+        let json = serde_json::to_string(&choices).expect("serializes");
+        let back: Persisted = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, choices);
+    }
+}

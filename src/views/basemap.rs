@@ -22,7 +22,10 @@ const MAX_LAT: f64 = 85.051_128_78;
 
 /// Land triangles are grouped into cells of this many degrees, so the parts of the world
 /// outside the view are skipped wholesale when zoomed in.
-const CHUNK_DEGREES: f64 = 30.0;
+const CHUNK_DEGREES: f64 = 10.0;
+
+/// Lines are stored in pieces of this many points, each with its bounding box.
+const PIECE_POINTS: usize = 128;
 
 /// Zoom levels with their own simplified copy of the lines; above the last one the full
 /// resolution is used.
@@ -66,14 +69,22 @@ struct Lines {
 }
 
 impl Lines {
+    /// Add a line, cut into pieces of at most [`PIECE_POINTS`] points (sharing their end
+    /// points) so a continent's coastline can be culled piece by piece.
     fn push(&mut self, line: &[Pos2]) {
         if line.len() < 2 {
             return;
         }
-        let start = self.points.len();
-        self.points.extend_from_slice(line);
-        let bounds = Rect::from_points(line);
-        self.lines.push((start..self.points.len(), bounds));
+        let mut first = 0;
+        while first + 1 < line.len() {
+            let last = (first + PIECE_POINTS - 1).min(line.len() - 1);
+            let piece = &line[first..=last];
+            let start = self.points.len();
+            self.points.extend_from_slice(piece);
+            self.lines
+                .push((start..self.points.len(), Rect::from_points(piece)));
+            first = last;
+        }
     }
 
     fn iter(&self) -> impl Iterator<Item = (&[Pos2], Rect)> {
@@ -168,6 +179,14 @@ impl LineLevels {
         LineLevels { full, simplified }
     }
 
+    fn pieces_per_level(&self) -> Vec<Vec<&[Pos2]>> {
+        self.simplified
+            .iter()
+            .chain(std::iter::once(&self.full))
+            .map(|lines| lines.iter().map(|(points, _)| points).collect())
+            .collect()
+    }
+
     fn for_zoom(&self, zoom: f64) -> &Lines {
         for (level, &z) in self.simplified.iter().zip(&LOD_ZOOMS) {
             if zoom <= f64::from(z) {
@@ -176,6 +195,14 @@ impl LineLevels {
         }
         &self.full
     }
+}
+
+/// Which level of [`Basemap::coastline_levels`] to draw at `zoom`.
+pub fn level_for_zoom(zoom: f64) -> usize {
+    LOD_ZOOMS
+        .iter()
+        .position(|&z| zoom <= f64::from(z))
+        .unwrap_or(LOD_ZOOMS.len())
 }
 
 /// The parsed basemap.
@@ -285,6 +312,23 @@ impl Basemap {
         })
     }
 
+    /// Every land triangle: (vertices, indices) per chunk, in unit space.
+    pub(crate) fn land_chunks(&self) -> impl Iterator<Item = (&[Pos2], &[u32])> {
+        self.land
+            .iter()
+            .map(|c| (c.vertices.as_slice(), c.indices.as_slice()))
+    }
+
+    /// Coastline pieces at each level of detail, coarsest first, full resolution last.
+    pub(crate) fn coastline_levels(&self) -> Vec<Vec<&[Pos2]>> {
+        self.coastlines.pieces_per_level()
+    }
+
+    /// Border pieces at each level of detail, as [`Self::coastline_levels`].
+    pub(crate) fn border_levels(&self) -> Vec<Vec<&[Pos2]>> {
+        self.borders.pieces_per_level()
+    }
+
     pub fn land_triangle_count(&self) -> usize {
         self.land.iter().map(|c| c.indices.len() / 3).sum()
     }
@@ -325,8 +369,9 @@ fn parse_land(r: &mut Reader<'_>) -> Result<Vec<LandChunk>, BasemapError> {
         let row = ((f64::from(lat) + 90.0) / CHUNK_DEGREES).floor() as isize;
         col.clamp(0, cols as isize - 1) as usize * rows + row.clamp(0, rows as isize - 1) as usize
     };
-    let mut chunks: Vec<(Vec<Pos2>, Vec<u32>, std::collections::HashMap<u32, u32>)> =
-        (0..cols * rows).map(|_| Default::default()).collect();
+    /// A chunk being built: its vertices, its indices, and asset index → chunk index.
+    type ChunkBuilder = (Vec<Pos2>, Vec<u32>, std::collections::HashMap<u32, u32>);
+    let mut chunks: Vec<ChunkBuilder> = (0..cols * rows).map(|_| Default::default()).collect();
     for triangle in indices.chunks_exact(3) {
         let (vertices, chunk_indices, remap) = &mut chunks[cell_of(lon_lat[triangle[0] as usize])];
         for &index in triangle {
@@ -396,6 +441,10 @@ pub struct MapView {
 }
 
 impl MapView {
+    pub fn zoom(&self) -> f64 {
+        (self.world_size / 256.0).log2()
+    }
+
     pub fn to_screen(&self, unit: Pos2) -> Pos2 {
         let c = self.rect.center();
         pos2(
@@ -416,10 +465,6 @@ impl MapView {
             pos2((cx - hx) as f32, (cy - hy) as f32),
             pos2((cx + hx) as f32, (cy + hy) as f32),
         )
-    }
-
-    fn zoom(&self) -> f64 {
-        (self.world_size / 256.0).log2()
     }
 }
 
@@ -537,6 +582,14 @@ mod tests {
         let basemap = Basemap::parse(&tiny_asset()).expect("valid asset");
         assert_eq!(basemap.land_triangle_count(), 1);
         assert_eq!(basemap.coastline_point_count(), 3);
+        // A long line is stored in pieces that share their end points.
+        let long: Vec<Pos2> = (0..300).map(|i| pos2(i as f32, 0.0)).collect();
+        let mut lines = Lines::default();
+        lines.push(&long);
+        let pieces: Vec<&[Pos2]> = lines.iter().map(|(p, _)| p).collect();
+        assert_eq!(pieces.len(), 3);
+        assert_eq!(pieces[0].last(), pieces[1].first());
+        assert_eq!(pieces.iter().map(|p| p.len()).sum::<usize>(), 300 + 2);
         assert_eq!(basemap.border_point_count(), 0);
     }
 

@@ -226,6 +226,20 @@ pub fn format_span(start: NaiveDate, end: NaiveDate) -> String {
     if whole_year {
         return format!("{}", start.year());
     }
+    let whole_decade = start.month() == 1
+        && start.day() == 1
+        && start.year() % 10 == 0
+        && end.month() == 12
+        && end.day() == 31
+        && end.year() == start.year() + 9;
+    if whole_decade {
+        return format!("{}s", start.year());
+    }
+    let whole_years =
+        start.month() == 1 && start.day() == 1 && end.month() == 12 && end.day() == 31;
+    if whole_years {
+        return format!("{}–{}", start.year(), end.year());
+    }
     if start.year() == end.year() && start.month() == end.month() {
         return format!("{}–{}", start.day(), end.format("%-d %b %Y"));
     }
@@ -272,6 +286,7 @@ mod tests {
             .iter()
             .filter(|m| m.step_size >= MONTH * 0.99)
             .filter_map(|m| date_at(m.value))
+            .filter(|d| d.year() == 2024)
             .collect();
         // Jan 1 … Dec 1: twelve month starts, February of a leap year included.
         assert_eq!(months.len(), 12, "{months:?}");
@@ -329,6 +344,8 @@ mod tests {
         assert_eq!(format_span(d(2024, 2, 1), d(2024, 2, 29)), "Feb 2024");
         assert_eq!(format_span(d(2014, 1, 1), d(2014, 12, 31)), "2014");
         assert_eq!(format_span(d(2025, 12, 1), d(2025, 12, 5)), "1–5 Dec 2025");
+        assert_eq!(format_span(d(2010, 1, 1), d(2019, 12, 31)), "2010s");
+        assert_eq!(format_span(d(2011, 1, 1), d(2013, 12, 31)), "2011–2013");
         assert_eq!(
             format_span(d(2024, 12, 20), d(2025, 1, 3)),
             "20 Dec 2024 – 3 Jan 2025"

@@ -17,6 +17,8 @@ use crate::app::selection::{Highlight, Item};
 use crate::app::state::{MapPosition, TileSettings};
 use crate::views::ViewCtx;
 use crate::views::basemap::{self, BasemapCache, BasemapStyle, MapView, mercator_unit};
+use crate::views::basemap_gpu::BasemapCallback;
+use crate::views::sprites::{Discs, Sprites};
 use crate::views::theme::{self, kind_color};
 use crate::views::view_model::{
     CLUSTER_DISTANCE, Cluster, ClusterCache, PlaceMarker, ViewModel, cluster_markers, zoom_bucket,
@@ -209,6 +211,7 @@ pub fn map_ui(
     state: &mut MapState,
     settings: &TileSettings,
     tiles_allowed: bool,
+    gpu_basemap: bool,
 ) {
     let rect = ui.available_rect_before_wrap();
     state.rect = Some(rect);
@@ -232,19 +235,23 @@ pub fn map_ui(
 
     let vm = ctx.vm;
     let store = ctx.store;
-    let clusters: Vec<Cluster> = state.clusters.get(vm, state.memory.zoom()).to_vec();
     let my_position = state.center();
-    let tiles = state
-        .tiles
-        .as_mut()
-        .map(|(_, t)| t as &mut dyn walkers::Tiles);
+    let MapState {
+        memory,
+        tiles,
+        clusters,
+        ..
+    } = state;
+    let clusters = clusters.get(vm, memory.zoom());
+    let tiles = tiles.as_mut().map(|(_, t)| t as &mut dyn walkers::Tiles);
     let markers = PlaceMarkers {
         vm,
-        clusters: &clusters,
+        sprites: ctx.sprites,
+        clusters,
         commands: &mut *ctx.commands,
         place_label: &|p| Item::Place(p).label(store),
     };
-    let response = Map::new(tiles, &mut state.memory, my_position)
+    let response = Map::new(tiles, memory, my_position)
         .zoom_with_ctrl(false)
         .with_plugin(markers)
         .show(ui, |_, _, _, _| ())
@@ -257,18 +264,19 @@ pub fn map_ui(
         world_size: 256.0 * 2f64.powf(state.memory.zoom()),
         pixels_per_point: ui.ctx().pixels_per_point(),
     };
+    let style = BasemapStyle::default();
+    let water = Shape::rect_filled(rect, 0.0, style.water);
     match basemap::embedded() {
+        Ok(_) if gpu_basemap => {
+            let land_and_lines = BasemapCallback { view, style }.shape();
+            basemap_painter.set(basemap_slot, Shape::Vec(vec![water, land_and_lines]));
+        }
         Ok(basemap) => {
-            let shapes = state.basemap.shapes(basemap, view, BasemapStyle::default());
+            let shapes = state.basemap.shapes(basemap, view, style);
             basemap_painter.set(basemap_slot, Shape::Vec(shapes.to_vec()));
         }
-        Err(_) => {
-            // Reported once by the app; a plain sea colour is still better than a grid.
-            basemap_painter.set(
-                basemap_slot,
-                Shape::rect_filled(rect, 0.0, BasemapStyle::default().water),
-            );
-        }
+        // Reported once by the app; a plain sea colour is still better than a grid.
+        Err(_) => basemap_painter.set(basemap_slot, water),
     }
 
     controls_ui(ui, ctx, state, rect);
@@ -357,6 +365,7 @@ fn marker_radius(events: u32, cluster: bool) -> f32 {
 /// The walkers plugin that draws and handles the place markers.
 struct PlaceMarkers<'a> {
     vm: &'a ViewModel,
+    sprites: &'a Sprites,
     clusters: &'a [Cluster],
     commands: &'a mut CommandSender,
     place_label: &'a dyn Fn(crate::store::PlaceId) -> String,
@@ -380,6 +389,7 @@ impl Plugin for PlaceMarkers<'_> {
     ) {
         let PlaceMarkers {
             vm,
+            sprites,
             clusters,
             commands,
             place_label,
@@ -413,11 +423,14 @@ impl Plugin for PlaceMarkers<'_> {
             })
             .collect();
         // Paint the least important first; label the most important first.
-        placed
-            .sort_by(|a, b| (a.highlight, a.cluster.events).cmp(&(b.highlight, b.cluster.events)));
+        placed.sort_by_key(|p| (p.highlight, p.cluster.events));
+        let mut discs = sprites.discs();
+        let mut over = Vec::new();
         for p in &placed {
-            paint_marker(&painter, p);
+            paint_marker(&mut discs, &mut over, &painter, p);
         }
+        painter.add(discs.into_shape());
+        painter.extend(over);
         let mut taken: Vec<Rect> = placed
             .iter()
             .map(|p| Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius))
@@ -433,7 +446,9 @@ impl Plugin for PlaceMarkers<'_> {
     }
 }
 
-fn paint_marker(painter: &egui::Painter, p: &Placed<'_>) {
+/// A marker: its discs go into the batch (shadow, white outline, fill); its count and
+/// highlight ring are painted over the batch.
+fn paint_marker(discs: &mut Discs, over: &mut Vec<Shape>, painter: &egui::Painter, p: &Placed<'_>) {
     let fade = if p.highlight == Highlight::Dimmed {
         0.3
     } else {
@@ -447,25 +462,26 @@ fn paint_marker(painter: &egui::Painter, p: &Placed<'_>) {
     }
     .gamma_multiply(fade);
     // A soft shadow lifts markers off busy tiles.
-    painter.circle_filled(
+    discs.disc(
         p.center + vec2(0.0, 1.0),
-        p.radius + 1.5,
-        Color32::from_black_alpha((40.0 * fade) as u8),
+        p.radius + 2.0,
+        Color32::from_black_alpha((45.0 * fade) as u8),
     );
-    painter.circle(
+    discs.ringed(
         p.center,
         p.radius,
         fill,
-        Stroke::new(1.5, Color32::WHITE.gamma_multiply(fade)),
+        1.5,
+        Color32::WHITE.gamma_multiply(fade),
     );
     if is_cluster {
-        painter.text(
-            p.center,
-            Align2::CENTER_CENTER,
+        let galley = painter.layout_no_wrap(
             p.cluster.events.to_string(),
             FontId::proportional(11.0),
             Color32::WHITE.gamma_multiply(fade),
         );
+        let rect = Align2::CENTER_CENTER.anchor_size(p.center, galley.size());
+        over.push(Shape::galley(rect.min, galley, Color32::WHITE));
     }
     let ring = match p.highlight {
         Highlight::Selected => Some(Stroke::new(3.0, theme::INK)),
@@ -474,7 +490,7 @@ fn paint_marker(painter: &egui::Painter, p: &Placed<'_>) {
         Highlight::None | Highlight::Dimmed => None,
     };
     if let Some(ring) = ring {
-        painter.circle_stroke(p.center, p.radius + 3.0, ring);
+        over.push(Shape::circle_stroke(p.center, p.radius + 4.5, ring));
     }
 }
 
@@ -498,8 +514,14 @@ fn paint_label(painter: &egui::Painter, ui: &Ui, p: &Placed<'_>, taken: &mut Vec
         FontId::proportional(12.5)
     };
     let galley = ui.painter().layout_no_wrap(cluster_label(p), font, color);
+    // Clear of the highlight ring, if there is one.
+    let gap = if p.highlight >= Highlight::Related {
+        10.0
+    } else {
+        6.0
+    };
     let text_rect =
-        Align2::LEFT_CENTER.anchor_size(p.center + vec2(p.radius + 6.0, 0.0), galley.size());
+        Align2::LEFT_CENTER.anchor_size(p.center + vec2(p.radius + gap, 0.0), galley.size());
     let halo = text_rect.expand2(vec2(4.0, 1.5));
     let own = Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius);
     let important = p.highlight >= Highlight::Hovered;

@@ -3,10 +3,12 @@
 
 pub mod article;
 pub mod basemap;
+pub mod basemap_gpu;
 pub mod calendar;
 pub mod diagnostics;
 pub mod map;
 pub mod side_panel;
+pub mod sprites;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
@@ -21,6 +23,7 @@ use view_model::ViewModel;
 /// What every view is given for a frame.
 pub struct ViewCtx<'a> {
     pub store: &'a EventStore,
+    pub sprites: &'a sprites::Sprites,
     pub state: &'a UiState,
     pub vm: &'a ViewModel,
     pub commands: &'a mut CommandSender,

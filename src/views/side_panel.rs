@@ -56,7 +56,7 @@ fn list_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, item: Option<Item>) {
                 .shown
                 .iter()
                 .copied()
-                .filter(|e| ctx.store.event(*e).is_some_and(|e| e.article == a))
+                .filter(|e| Item::Article(a).contains_event(ctx.store, *e))
                 .collect();
             &owned
         }

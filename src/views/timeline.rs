@@ -18,6 +18,7 @@ use crate::app::selection::{Highlight, Item};
 use crate::model::{EventId, EventKind};
 use crate::views::ViewCtx;
 use crate::views::calendar::{calendar_grid, date_at, day_x, format_span, tick_label};
+use crate::views::sprites::Discs;
 use crate::views::theme::{self, kind_color};
 use crate::views::view_model::{Lane, ViewModel};
 use crate::views::widgets;
@@ -26,7 +27,7 @@ use crate::views::widgets;
 /// [`MIN_LANE_HEIGHT`], then scroll. Lanes keep their height when zooming time.
 pub const LANE_HEIGHT: f32 = 30.0;
 const MIN_LANE_HEIGHT: f32 = 22.0;
-const MARKER_RADIUS: f32 = 5.5;
+const MARKER_RADIUS: f32 = 6.0;
 /// Day markers closer than this many points merge into one mark with a count.
 const COLUMN_WIDTH: f32 = 7.0;
 /// Spans narrower than this are drawn as markers.
@@ -43,8 +44,10 @@ const MAX_WINDOW_DAYS: f64 = 365.25 * 300.0;
 /// The timeline's own memory between frames.
 #[derive(Default)]
 pub struct TimelineState {
-    /// Fit the time axis to the data on the next frame.
+    /// Fit the time axis to all the data on the next frame.
     pub fit_requested: bool,
+    /// Show where most events are on the next frame (as on the first one).
+    pub focus_requested: bool,
     /// Show these days (x values) on the next frame.
     pub zoom_to: Option<(f64, f64)>,
     /// Scroll so this event is in view on the next frame.
@@ -135,6 +138,22 @@ struct MarkKey {
 struct MarkCache {
     key: Option<MarkKey>,
     marks: Vec<Mark>,
+    /// (lane, events before the view, events after the view) for the visible lanes.
+    hidden: Vec<(usize, usize, usize)>,
+}
+
+/// How many of a lane's events lie wholly before and wholly after `[x_min, x_max]`.
+fn hidden_counts(lane: &Lane, x_min: f64, x_max: f64) -> (usize, usize) {
+    let items = &lane.items;
+    let after = items.len() - items.partition_point(|i| i.start <= x_max);
+    let surely_before = items.partition_point(|i| i.start < x_min - lane.max_len);
+    let starts_before = items.partition_point(|i| i.start < x_min);
+    let before = surely_before
+        + items[surely_before..starts_before.max(surely_before)]
+            .iter()
+            .filter(|i| i.end <= x_min)
+            .count();
+    (before, after)
 }
 
 /// Running merge of consecutive items into one mark.
@@ -282,7 +301,16 @@ fn lane_marks(
     out.extend(points.map(Acc::finish));
 }
 
-fn paint_mark(painter: &egui::Painter, mark: &Mark) {
+/// What painting the marks produces, in paint order: bars and whiskers under the markers,
+/// the markers as one batch of discs, counts and highlight rings on top.
+struct MarkShapes {
+    bars: egui::epaint::Mesh,
+    under: Vec<Shape>,
+    discs: Discs,
+    over: Vec<Shape>,
+}
+
+fn paint_mark(out: &mut MarkShapes, fonts: &egui::Painter, mark: &Mark) {
     let base = if mark.mixed_kinds {
         Color32::from_gray(95)
     } else {
@@ -308,38 +336,34 @@ fn paint_mark(painter: &egui::Painter, mark: &Mark) {
         } else {
             color.gamma_multiply(0.8)
         };
-        painter.rect(
-            rect,
-            CornerRadius::same(3),
-            fill,
-            Stroke::new(1.0, color),
-            StrokeKind::Inside,
-        );
+        // Plain quads rather than rounded rect shapes: a thousand bars would otherwise
+        // tessellate into ~75 vertices each.
+        outlined_rect(&mut out.bars, rect, fill, color);
         if mark.all_approximate {
             // Whiskers at both ends: the edges of the span are not certain.
             for x in [rect.left(), rect.right()] {
-                painter.line_segment(
+                out.under.push(Shape::line_segment(
                     [pos2(x, rect.top() - 3.0), pos2(x, rect.bottom() + 3.0)],
                     Stroke::new(1.0, color),
-                );
+                ));
             }
         }
         if mark.count > 1 && rect.width() > 22.0 {
-            painter.text(
+            out.over.push(text_shape(
+                fonts,
                 rect.center(),
-                Align2::CENTER_CENTER,
                 mark.count.to_string(),
                 FontId::proportional(9.5),
                 theme::INK.gamma_multiply(fade),
-            );
+            ));
         }
         if let Some(ring) = ring {
-            painter.rect_stroke(
+            out.over.push(Shape::Rect(egui::epaint::RectShape::stroke(
                 rect.expand(2.5),
                 CornerRadius::same(4),
                 ring,
                 StrokeKind::Middle,
-            );
+            )));
         }
         return;
     }
@@ -350,21 +374,25 @@ fn paint_mark(painter: &egui::Painter, mark: &Mark) {
         // A "±" whisker: the day is only roughly known.
         let stroke = Stroke::new(1.2, color);
         let reach = r + 6.0;
-        painter.line_segment(
+        out.under.push(Shape::line_segment(
             [center - vec2(reach, 0.0), center + vec2(reach, 0.0)],
             stroke,
-        );
+        ));
         for dx in [-reach, reach] {
-            painter.line_segment([center + vec2(dx, -3.0), center + vec2(dx, 3.0)], stroke);
+            out.under.push(Shape::line_segment(
+                [center + vec2(dx, -3.0), center + vec2(dx, 3.0)],
+                stroke,
+            ));
         }
     }
     if mark.all_planned {
         // Announced, not (yet) reported as done: hollow.
-        painter.circle(
+        out.discs.ringed(
             center,
-            r - 0.75,
+            r - 2.0,
             Color32::WHITE.gamma_multiply(fade),
-            Stroke::new(2.0, color),
+            2.0,
+            color,
         );
     } else {
         let fill = if mark.all_approximate {
@@ -372,11 +400,12 @@ fn paint_mark(painter: &egui::Painter, mark: &Mark) {
         } else {
             color
         };
-        painter.circle(
+        out.discs.ringed(
             center,
-            r,
+            r - 1.0,
             fill,
-            Stroke::new(1.0, Color32::WHITE.gamma_multiply(fade)),
+            1.0,
+            Color32::WHITE.gamma_multiply(fade),
         );
     }
     if mark.count > 1 && r >= 7.0 {
@@ -385,17 +414,44 @@ fn paint_mark(painter: &egui::Painter, mark: &Mark) {
         } else {
             Color32::WHITE
         };
-        painter.text(
+        out.over.push(text_shape(
+            fonts,
             center,
-            Align2::CENTER_CENTER,
             compact_count(mark.count),
             FontId::proportional(9.0),
             text_color,
-        );
+        ));
     }
     if let Some(ring) = ring {
-        painter.circle_stroke(center, r + 2.5, ring);
+        out.over.push(Shape::circle_stroke(center, r + 2.5, ring));
     }
+}
+
+/// A filled rect with a one-point border, as five quads.
+fn outlined_rect(mesh: &mut egui::epaint::Mesh, rect: Rect, fill: Color32, border: Color32) {
+    let inner = rect.shrink(1.0);
+    mesh.add_colored_rect(inner, fill);
+    for edge in [
+        Rect::from_x_y_ranges(rect.x_range(), rect.top()..=inner.top()),
+        Rect::from_x_y_ranges(rect.x_range(), inner.bottom()..=rect.bottom()),
+        Rect::from_x_y_ranges(rect.left()..=inner.left(), inner.y_range()),
+        Rect::from_x_y_ranges(inner.right()..=rect.right(), inner.y_range()),
+    ] {
+        mesh.add_colored_rect(edge, border);
+    }
+}
+
+/// Text centred on `center`, as a shape to paint later.
+fn text_shape(
+    painter: &egui::Painter,
+    center: Pos2,
+    text: String,
+    font: FontId,
+    color: Color32,
+) -> Shape {
+    let galley = painter.layout_no_wrap(text, font, color);
+    let rect = Align2::CENTER_CENTER.anchor_size(center, galley.size());
+    Shape::galley(rect.min, galley, color)
 }
 
 fn compact_count(n: u32) -> String {
@@ -439,7 +495,16 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
 
     let data_range = vm.lanes.range;
     let fit_range = fit_window(data_range);
-    let fit = std::mem::take(&mut state.fit_requested) || state.transform.is_none();
+    let first_frame = state.transform.is_none();
+    let focus = std::mem::take(&mut state.focus_requested) || first_frame;
+    let fit = std::mem::take(&mut state.fit_requested);
+    // "Fit all" shows everything; a first look focuses on where most events are.
+    let target_range = if fit {
+        fit_range
+    } else {
+        vm.lanes.focus.unwrap_or(fit_range)
+    };
+    let fit = fit || focus;
     let zoom_to = state.zoom_to.take();
     let reveal = state
         .reveal
@@ -476,7 +541,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
 
         // Time: fit, explicit zoom, wheel zoom, horizontal scroll pan, clamped window.
         let (mut x_min, mut x_max) = if fit || !previous.is_valid_x() {
-            fit_range
+            target_range
         } else {
             (previous.min()[0], previous.max()[0])
         };
@@ -564,6 +629,13 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     };
     if state.marks.key.as_ref() != Some(&key) {
         build_marks(vm, &transform, time, &mut state.marks.marks);
+        let (x_min, x_max) = (transform.bounds().min()[0], transform.bounds().max()[0]);
+        state.marks.hidden = visible_lanes(&transform, n_lanes)
+            .map(|l| {
+                let (before, after) = hidden_counts(&vm.lanes.lanes[l], x_min, x_max);
+                (l, before, after)
+            })
+            .collect();
         state.marks.key = Some(key);
     }
     let marks = &state.marks.marks;
@@ -574,9 +646,19 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     // Dimmed first, selected last, so what matters is on top.
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|&i| (marks[i].highlight, !marks[i].is_bar));
+    let mut shapes = MarkShapes {
+        bars: egui::epaint::Mesh::default(),
+        under: Vec::new(),
+        discs: ctx.sprites.discs(),
+        over: Vec::new(),
+    };
     for &i in &order {
-        paint_mark(&painter, &marks[i]);
+        paint_mark(&mut shapes, &painter, &marks[i]);
     }
+    painter.add(Shape::mesh(shapes.bars));
+    painter.extend(shapes.under);
+    painter.add(shapes.discs.into_shape());
+    painter.extend(shapes.over);
 
     if n_lanes == 0 {
         painter.text(
@@ -618,7 +700,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
         mark_widgets_ui(ui, ctx, marks, state.window());
     }
 
-    lane_labels_ui(ui, ctx, &transform, &painter);
+    lane_labels_ui(ui, ctx, &transform, &painter, &state.marks.hidden);
     paint_lane_scrollbar(&painter, &transform, n_lanes);
     brush_ui(ui, ctx, state, &plot_response, &transform, shift, &painter);
 }
@@ -855,6 +937,7 @@ fn lane_labels_ui(
     ctx: &mut ViewCtx<'_>,
     transform: &PlotTransform,
     painter: &egui::Painter,
+    hidden: &[(usize, usize, usize)],
 ) {
     let lanes = &ctx.vm.lanes.lanes;
     if lanes.is_empty() {
@@ -865,8 +948,7 @@ fn lane_labels_ui(
     let first = (bounds.min()[1] - 0.5).ceil().max(0.0) as usize;
     let last = ((bounds.max()[1] + 0.5).floor().max(0.0) as usize).min(lanes.len() - 1);
     let font = FontId::proportional(12.5);
-    for lane_index in first..=last {
-        let lane = &lanes[lane_index];
+    for (lane_index, lane) in lanes.iter().enumerate().take(last + 1).skip(first) {
         let y = transform.position_from_point_y(lane_index as f64);
         if y < frame.top() || y > frame.bottom() {
             continue;
@@ -884,6 +966,9 @@ fn lane_labels_ui(
         let halo = text_rect.expand2(vec2(5.0, 1.5));
         painter.rect_filled(halo, CornerRadius::same(4), theme::HALO);
         painter.galley(text_rect.min, galley, color);
+        if let Some(&(_, before, after)) = hidden.iter().find(|h| h.0 == lane_index) {
+            paint_hidden_counts(painter, frame, y, halo.right() + 6.0, before, after);
+        }
 
         let id = Id::unique(("timeline-lane", lane_index, &lane.label));
         let sense = if lane.item.is_some() {
@@ -907,7 +992,6 @@ fn lane_labels_ui(
 }
 
 /// Shift+drag picks a time range: the map and the list then show only what overlaps it.
-#[expect(clippy::too_many_arguments, reason = "one call site")]
 fn brush_ui(
     ui: &mut Ui,
     ctx: &mut ViewCtx<'_>,
@@ -988,4 +1072,53 @@ fn paint_lane_scrollbar(painter: &egui::Painter, transform: &PlotTransform, n_la
     let thumb = Rect::from_x_y_ranges(track.x_range(), y(top)..=y(bottom).max(y(top) + 8.0));
     painter.rect_filled(track, CornerRadius::same(2), Color32::from_black_alpha(12));
     painter.rect_filled(thumb, CornerRadius::same(2), Color32::from_black_alpha(70));
+}
+
+/// Indices of the lanes at least partly inside the plot.
+fn visible_lanes(transform: &PlotTransform, n_lanes: usize) -> std::ops::Range<usize> {
+    if n_lanes == 0 {
+        return 0..0;
+    }
+    let bounds = transform.bounds();
+    let first = (bounds.min()[1] - 0.5).ceil().max(0.0) as usize;
+    let last = ((bounds.max()[1] + 0.5).floor().max(0.0) as usize).min(n_lanes - 1);
+    first..(last + 1).max(first)
+}
+
+/// "‹ 3" after a lane's name and "5 ›" at its right end: events of the lane out of view.
+fn paint_hidden_counts(
+    painter: &egui::Painter,
+    frame: Rect,
+    y: f32,
+    after_label: f32,
+    before: usize,
+    after: usize,
+) {
+    let font = FontId::proportional(11.0);
+    for (count, pos, align, text) in [
+        (
+            before,
+            pos2(after_label, y),
+            Align2::LEFT_CENTER,
+            format!("‹ {before}"),
+        ),
+        (
+            after,
+            pos2(frame.right() - 10.0, y),
+            Align2::RIGHT_CENTER,
+            format!("{after} ›"),
+        ),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(text, font.clone(), theme::MUTED);
+        let rect = align.anchor_size(pos, galley.size());
+        painter.rect_filled(
+            rect.expand2(vec2(3.0, 1.0)),
+            CornerRadius::same(3),
+            theme::HALO,
+        );
+        painter.galley(rect.min, galley, theme::MUTED);
+    }
 }

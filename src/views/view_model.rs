@@ -96,6 +96,9 @@ pub struct Lanes {
     first_lane: Vec<u32>,
     /// Days covered by all dated events in the lanes, end exclusive.
     pub range: Option<(f64, f64)>,
+    /// The shortest stretch of days holding most of the events: news cites old history
+    /// ("since 1948") that would otherwise squeeze this year's events into a few pixels.
+    pub focus: Option<(f64, f64)>,
 }
 
 impl Lanes {
@@ -564,11 +567,43 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             first_lane[item.event.index()] = position as u32;
         }
     }
+    let focus = focus_window(&lanes, range);
     Lanes {
         mode,
         lanes,
         first_lane,
         range,
+        focus,
+    }
+}
+
+/// Share of the events the focus window must hold.
+const FOCUS_SHARE: f64 = 0.8;
+
+/// The narrowest window holding [`FOCUS_SHARE`] of the items' midpoints, or the whole range
+/// when that window would cover most of it anyway.
+fn focus_window(lanes: &[Lane], range: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    let (first, last) = range?;
+    let mut mids: Vec<f64> = lanes
+        .iter()
+        .flat_map(|l| l.items.iter().map(|i| (i.start + i.end) / 2.0))
+        .collect();
+    mids.sort_by(f64::total_cmp);
+    let n = mids.len();
+    let k = ((n as f64 * FOCUS_SHARE).ceil() as usize).clamp(1, n.max(1));
+    if n == 0 {
+        return Some((first, last));
+    }
+    let (a, b) = (0..=n - k)
+        .map(|i| (mids[i], mids[i + k - 1]))
+        .min_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)))
+        .unwrap_or((first, last));
+    if (b - a) > 0.5 * (last - first) {
+        Some((first, last))
+    } else {
+        // Pad so the events at the edges are not on the frame.
+        let pad = ((b - a) * 0.08).max(15.0);
+        Some((a - pad, b + pad))
     }
 }
 
@@ -746,6 +781,26 @@ mod tests {
         // Undated events are listed but not on the timeline.
         assert!(store.events().iter().any(|e| e.when.is_none()));
         assert_eq!(vm.shown.len(), store.events().len());
+    }
+
+    #[test]
+    fn focus_skips_old_history_but_keeps_most_events() {
+        let store = store();
+        let mut vm = ViewModel::default();
+        vm.update(&store, &Filter::default(), LaneMode::Place, None, None);
+        let (range, focus) = (
+            vm.lanes.range.expect("range"),
+            vm.lanes.focus.expect("focus"),
+        );
+        // The fixture reaches back to 2014; most of it is 2024–2026.
+        assert!(focus.0 > range.0 + 3000.0, "{focus:?} vs {range:?}");
+        assert!(focus.1 <= range.1 + 60.0);
+        let items: Vec<&LaneItem> = vm.lanes.lanes.iter().flat_map(|l| &l.items).collect();
+        let inside = items
+            .iter()
+            .filter(|i| i.start >= focus.0 && i.end <= focus.1)
+            .count();
+        assert!(inside as f64 >= FOCUS_SHARE * items.len() as f64);
     }
 
     #[test]
