@@ -121,6 +121,9 @@ pub struct DateMention {
     pub raw: RawDate,
     pub approximate: bool,
     pub tense: Tense,
+    /// A verb or a clause break lies between the previous date of the sentence and this one,
+    /// so they belong to different happenings.
+    pub new_clause: bool,
     /// Set once resolved.
     pub span: Option<DateSpan>,
 }
@@ -440,6 +443,7 @@ pub fn find_dates(w: &Words) -> Vec<DateMention> {
                 raw,
                 approximate,
                 tense: Tense::Unknown,
+                new_clause: true,
                 span: None,
             });
             i = end;
@@ -447,8 +451,18 @@ pub fn find_dates(w: &Words) -> Vec<DateMention> {
             i += 1;
         }
     }
-    for m in &mut out {
-        m.tense = clause_tense(&t, m.tok_start, m.tok_end);
+    for i in 0..out.len() {
+        out[i].tense = clause_tense(&t, out[i].tok_start, out[i].tok_end);
+        if i > 0 {
+            let (from, to) = (out[i - 1].tok_end, out[i].tok_start);
+            out[i].new_clause = (from..to).any(|k| {
+                t.is_punct(k, ';')
+                    || (!t.is_cap(k) && (t.has(k, class::REPORTING) || cue(&t, k).is_some()))
+                    || (k > from
+                        && t.is_punct(k - 1, ',')
+                        && matches!(t.n(k), "and" | "but" | "while"))
+            });
+        }
     }
     out
 }
@@ -1213,12 +1227,15 @@ fn cue(t: &Toks, k: usize) -> Option<Tense> {
     None
 }
 
-/// The nearest tense cue to the date within its sentence; multiword future cues ("set to",
-/// "is to", "going to") are checked as pairs. Reporting verbs are skipped.
+/// The tense of the verb a date hangs on. The verb usually comes before its date ("said
+/// Monday that …", "will open on December 8", "is expected to take place around November 10"),
+/// so the nearest cue before the date decides, reporting verbs included (they are past); a date
+/// that opens its clause ("In September, Sharaa declared …") takes the first cue after it.
+/// Multiword future cues ("set to", "scheduled for") are read as pairs.
 fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
     let pair_future = |k: usize| {
         let (a, b) = (t.n(k), t.n(k + 1));
-        (matches!(
+        ((matches!(
             a,
             "set"
                 | "going"
@@ -1233,39 +1250,40 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
                 | "expected"
                 | "scheduled"
         ) && b == "to")
+            || (matches!(a, "set" | "scheduled" | "slated" | "planned" | "due") && b == "for"))
             && !matches!(t.n(k + 2), "have" | "been")
     };
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |dist: usize, tense: Tense| {
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, tense));
-        }
-    };
-    for k in 0..t.len() {
-        if k >= start && k < end {
-            continue;
-        }
-        let dist = if k < start { start - k } else { k + 1 - end };
-        if dist > 14 {
-            continue;
-        }
-        if t.is_punct(k, ';') {
-            continue;
-        }
+    let verb_cue = |k: usize| -> Option<Tense> {
         if pair_future(k) {
-            consider(dist, Tense::Future);
-            continue;
+            return Some(Tense::Future);
         }
         // Lower-case words only: names like "Ahmed" end in -ed too.
         if t.is_cap(k) && k > 0 {
-            continue;
+            return None;
         }
-        if let Some(tense) = cue(t, k) {
-            // "would have", "had been expected" read as past.
-            consider(dist, tense);
+        if t.has(k, class::REPORTING) {
+            return Some(Tense::Past);
+        }
+        cue(t, k)
+    };
+    const WINDOW: usize = 14;
+    for k in (start.saturating_sub(WINDOW)..start).rev() {
+        if t.is_punct(k, ';') {
+            break;
+        }
+        if let Some(tense) = verb_cue(k) {
+            return tense;
         }
     }
-    best.map_or(Tense::Unknown, |(_, tense)| tense)
+    for k in end..(end + WINDOW).min(t.len()) {
+        if t.is_punct(k, ';') {
+            break;
+        }
+        if let Some(tense) = verb_cue(k) {
+            return tense;
+        }
+    }
+    Tense::Unknown
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1494,7 +1512,8 @@ pub fn resolve(
             let d = match rel {
                 Some(-1) => r - Duration::days(if back == 0 { 7 } else { back }),
                 Some(1) => r + Duration::days(if fwd == 0 { 7 } else { fwd }),
-                _ if future => r + Duration::days(if fwd == 0 { 7 } else { fwd }),
+                // "planned for Wednesday" in Wednesday's paper is that day.
+                _ if future => r + Duration::days(fwd),
                 _ => r - Duration::days(back),
             };
             Some((d, d, Precision::Day))
@@ -1584,6 +1603,36 @@ pub fn resolve_mentions(
     reference: Option<NaiveDate>,
     anchor: &mut Option<NaiveDate>,
 ) {
+    // "set for May 19, 2026, with a runoff in June": a yearless month or day shortly after a
+    // date with a stated year takes that year (before it, the year belongs to another event:
+    // "recaptured it in March, two years after fighting erupted in April 2023").
+    for i in 1..mentions.len() {
+        let stated = mentions[..i].iter().rev().find_map(|m| match m.raw {
+            RawDate::Full(d) => Some((d.year(), m.tok_end)),
+            RawDate::MonthDay { year: Some(y), .. } | RawDate::Month { year: Some(y), .. } => {
+                Some((y, m.tok_end))
+            }
+            _ => None,
+        });
+        let Some((y, after)) = stated else { continue };
+        if mentions[i].tok_start > after + 10 || mentions[i].new_clause {
+            continue;
+        }
+        match &mut mentions[i].raw {
+            RawDate::MonthDay {
+                year: year @ None,
+                year_offset: None,
+                ..
+            } => *year = Some(y),
+            RawDate::Month {
+                year: year @ None,
+                year_offset: None,
+                rel: None,
+                ..
+            } => *year = Some(y),
+            _ => {}
+        }
+    }
     for i in 0..mentions.len() {
         // "six months after the December 2024 ouster": the anchor follows in the sentence.
         let local_anchor = if matches!(mentions[i].raw, RawDate::After { dir: 1, .. }) {
@@ -1823,6 +1872,49 @@ mod tests {
             assert_eq!(got.weekday().to_string()[..3], text[3..6]);
             assert!(got <= reference && (reference - got).num_days() < 7);
         }
+    }
+
+    #[test]
+    fn the_verb_before_a_date_sets_its_tense() {
+        // Tuesday 6 May 2025.
+        let r = d(2025, 5, 6);
+        assert_eq!(
+            dates("Kemp said Monday that he will not run next year.", r)[0].1,
+            d(2025, 5, 5)
+        );
+        assert_eq!(
+            one("The runoff is scheduled for Monday.", r).1,
+            d(2025, 5, 12)
+        );
+        // A plan for the paper's own weekday is that day.
+        assert_eq!(
+            one("Relatives planned to rally on Tuesday evening.", r).1,
+            r
+        );
+        // Present-tense "expires" under "will": the coming date, not last year's.
+        assert_eq!(
+            one("Washington said it will not renew the license when it expires on April 18 unless candidates are allowed.", d(2024, 3, 14)).1,
+            d(2024, 4, 18)
+        );
+    }
+
+    #[test]
+    fn a_stated_year_carries_to_other_dates_of_the_sentence() {
+        let all = dates(
+            "The primary is set for May 19, 2026, with a runoff in June.",
+            d(2025, 5, 6),
+        );
+        assert_eq!(all[1].1, d(2026, 6, 1));
+        let all = dates(
+            "It retook Khartoum in March, two years after fighting erupted there in April 2023.",
+            d(2025, 10, 28),
+        );
+        assert_eq!(all[0].1, d(2025, 3, 1));
+        let all = dates(
+            "It invaded in February 2022, and it stepped up the campaign in March.",
+            d(2024, 8, 27),
+        );
+        assert_eq!(all[1].1, d(2024, 3, 1));
     }
 
     #[test]
