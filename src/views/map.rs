@@ -424,7 +424,7 @@ impl Plugin for PlaceMarkers<'_> {
             .collect();
         // Paint the least important first; label the most important first.
         placed.sort_by_key(|p| (p.highlight, p.cluster.events));
-        let mut discs = sprites.discs();
+        let mut discs = sprites.discs(ui.ctx().pixels_per_point());
         let mut over = Vec::new();
         for p in &placed {
             paint_marker(&mut discs, &mut over, &painter, p);

@@ -2,49 +2,64 @@
 //! anti-aliased egui circle tessellates into, which is what keeps thousands of timeline
 //! marks and map markers cheap per frame.
 
-use egui::epaint::{Mesh, TextureId};
+use egui::epaint::Mesh;
 use egui::{Color32, ColorImage, Pos2, Rect, Shape, TextureHandle, TextureOptions, pos2, vec2};
 
-/// Side of the disc texture, in texels. Mipmapped, so small discs stay smooth.
-const DISC_TEXELS: usize = 64;
+/// Diameters, in texels, of the discs in the atlas. Each disc is drawn from the one closest
+/// to its size on screen, so sampling never shrinks a disc much (no mipmaps needed, and
+/// their generation is not something every renderer does the same way).
+const DISC_SIZES: [usize; 7] = [8, 12, 16, 24, 32, 48, 64];
+/// Empty texels around each disc, so bilinear sampling never picks up a neighbour.
+const PAD: usize = 2;
 
 /// Textures shared by the views.
 pub struct Sprites {
-    disc: TextureHandle,
+    atlas: TextureHandle,
+    /// UV rect of each disc of [`DISC_SIZES`].
+    uvs: [Rect; DISC_SIZES.len()],
 }
 
 impl Sprites {
     pub fn new(ctx: &egui::Context) -> Sprites {
-        let n = DISC_TEXELS;
-        let center = n as f32 / 2.0;
-        let radius = center - 1.0;
-        let pixels = (0..n * n)
-            .map(|i| {
-                let (x, y) = ((i % n) as f32 + 0.5, (i / n) as f32 + 0.5);
-                let d = (x - center).hypot(y - center);
-                // One texel of anti-aliased edge.
-                let alpha = (radius - d + 0.5).clamp(0.0, 1.0);
-                Color32::from_white_alpha((alpha * 255.0).round() as u8)
-            })
-            .collect();
-        let image = ColorImage::new([n, n], pixels);
-        let options = TextureOptions {
-            mipmap_mode: Some(egui::TextureFilter::Linear),
-            ..TextureOptions::LINEAR
-        };
+        let height = DISC_SIZES[DISC_SIZES.len() - 1] + 2 * PAD;
+        let width: usize = DISC_SIZES.iter().map(|d| d + 2 * PAD).sum();
+        let mut pixels = vec![Color32::TRANSPARENT; width * height];
+        let mut uvs = [Rect::NOTHING; DISC_SIZES.len()];
+        let mut left = 0;
+        for (slot, &size) in DISC_SIZES.iter().enumerate() {
+            let (x0, y0) = (left + PAD, PAD);
+            let center = size as f32 / 2.0;
+            for y in 0..size {
+                for x in 0..size {
+                    let d = (x as f32 + 0.5 - center).hypot(y as f32 + 0.5 - center);
+                    // One texel of anti-aliased edge.
+                    let alpha = (center - d + 0.5).clamp(0.0, 1.0);
+                    pixels[(y0 + y) * width + x0 + x] =
+                        Color32::from_white_alpha((alpha * 255.0).round() as u8);
+                }
+            }
+            uvs[slot] = Rect::from_min_max(
+                pos2(x0 as f32 / width as f32, y0 as f32 / height as f32),
+                pos2(
+                    (x0 + size) as f32 / width as f32,
+                    (y0 + size) as f32 / height as f32,
+                ),
+            );
+            left += size + 2 * PAD;
+        }
+        let image = ColorImage::new([width, height], pixels);
         Sprites {
-            disc: ctx.load_texture("chronomap-disc", image, options),
+            atlas: ctx.load_texture("chronomap-discs", image, TextureOptions::LINEAR),
+            uvs,
         }
     }
 
-    fn disc_id(&self) -> TextureId {
-        self.disc.id()
-    }
-
-    /// An empty batch of discs.
-    pub fn discs(&self) -> Discs {
+    /// An empty batch of discs for a screen of `pixels_per_point`.
+    pub fn discs(&self, pixels_per_point: f32) -> Discs {
         Discs {
-            mesh: Mesh::with_texture(self.disc_id()),
+            mesh: Mesh::with_texture(self.atlas.id()),
+            uvs: self.uvs,
+            pixels_per_point,
         }
     }
 }
@@ -52,6 +67,8 @@ impl Sprites {
 /// Discs painted in the order they are added, as one mesh.
 pub struct Discs {
     mesh: Mesh,
+    uvs: [Rect; DISC_SIZES.len()],
+    pixels_per_point: f32,
 }
 
 impl Discs {
@@ -60,11 +77,12 @@ impl Discs {
             return;
         }
         let rect = Rect::from_center_size(center, vec2(2.0 * radius, 2.0 * radius));
-        self.mesh.add_rect_with_uv(
-            rect,
-            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-            color,
-        );
+        let diameter_px = 2.0 * radius * self.pixels_per_point;
+        let slot = DISC_SIZES
+            .iter()
+            .position(|&d| d as f32 >= diameter_px)
+            .unwrap_or(DISC_SIZES.len() - 1);
+        self.mesh.add_rect_with_uv(rect, self.uvs[slot], color);
     }
 
     /// A disc with a ring of `ring_color` around it, `ring` points wide.
@@ -90,5 +108,30 @@ impl Discs {
 
     pub fn into_shape(self) -> Shape {
         Shape::mesh(self.mesh)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discs_are_four_vertices_each_and_sample_their_own_size() {
+        let ctx = egui::Context::default();
+        let sprites = Sprites::new(&ctx);
+        let mut discs = sprites.discs(1.0);
+        discs.disc(pos2(10.0, 10.0), 5.0, Color32::RED);
+        discs.ringed(pos2(30.0, 10.0), 20.0, Color32::RED, 1.5, Color32::WHITE);
+        discs.disc(pos2(0.0, 0.0), 0.0, Color32::RED);
+        assert_eq!(discs.len(), 3);
+        let Shape::Mesh(mesh) = discs.into_shape() else {
+            panic!("discs are one mesh");
+        };
+        // A 10-point disc samples the 12-texel disc; a 43-point one the 48-texel disc.
+        let uv_width =
+            |quad: usize| mesh.vertices[quad * 4 + 1].uv.x - mesh.vertices[quad * 4].uv.x;
+        let atlas_width: usize = DISC_SIZES.iter().map(|d| d + 2 * PAD).sum();
+        assert!((uv_width(0) * atlas_width as f32 - 12.0).abs() < 1e-3);
+        assert!((uv_width(1) * atlas_width as f32 - 48.0).abs() < 1e-3);
     }
 }

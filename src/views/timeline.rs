@@ -649,7 +649,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     let mut shapes = MarkShapes {
         bars: egui::epaint::Mesh::default(),
         under: Vec::new(),
-        discs: ctx.sprites.discs(),
+        discs: ctx.sprites.discs(ui.ctx().pixels_per_point()),
         over: Vec::new(),
     };
     for &i in &order {
