@@ -382,6 +382,9 @@ pub const STATEMENT_NOUNS: &[&str] = &[
 /// Last words that make a capitalised phrase an organisation.
 pub const ORG_HEADS: &[&str] = &[
     "forces",
+    "conference",
+    "dialogue",
+    "forum",
     "force",
     "army",
     "ministry",
@@ -877,6 +880,28 @@ pub const TRIGGERS: &[(&str, EventKind, u8)] = &[
     ("lift", EventKind::Sanctions, 5),
     ("relief", EventKind::Sanctions, 4),
     ("decision", EventKind::Other, 3),
+    ("launch", EventKind::Other, 4),
+    ("tremors", EventKind::Other, 6),
+    ("quake", EventKind::Other, 9),
+    ("evacuated", EventKind::Other, 7),
+    ("rescued", EventKind::Other, 6),
+    ("ferried", EventKind::Other, 5),
+    ("rally", EventKind::Other, 6),
+    ("rallied", EventKind::Other, 6),
+    ("runoff", EventKind::Other, 6),
+    ("won", EventKind::Other, 6),
+    ("lost", EventKind::Other, 4),
+    ("siege", EventKind::Military, 8),
+    ("blockade", EventKind::Military, 8),
+    ("drills", EventKind::Military, 7),
+    ("exercises", EventKind::Military, 6),
+    ("intercepted", EventKind::Military, 7),
+    ("hit", EventKind::Military, 6),
+    ("destroyed", EventKind::Military, 7),
+    ("injured", EventKind::Military, 6),
+    ("suspended", EventKind::Other, 6),
+    ("closed", EventKind::Other, 5),
+    ("imposed", EventKind::Sanctions, 5),
 ];
 
 // ---------------------------------------------------------------------------------------------

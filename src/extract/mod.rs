@@ -36,8 +36,8 @@ use sentences::Sentence;
 use text::{Words, strip_possessive};
 
 use crate::model::{
-    Actor, ActorKind, Article, Diagnostic, Event, EventId, EventKind, Extraction, Place, PlaceKind,
-    PublishedBasis, Quote, QuoteId,
+    Actor, ActorKind, Article, DateSpan, Diagnostic, Event, EventId, EventKind, Extraction, Place,
+    PlaceKind, Precision, PublishedBasis, Quote, QuoteId,
 };
 
 /// What one article yields. Ids are local to the article (from 0).
@@ -148,7 +148,22 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         info.places
             .retain(|m| !person_spans.iter().any(|&(s, e)| m.start < e && s < m.end));
     }
-    let context = country_context(g, &infos);
+    let mut context = country_context(g, &infos);
+    if let Some((place, _, _)) = &dateline {
+        *context.entry(place.country.clone()).or_default() += 1;
+        if let Some(e) = g
+            .lookup(&gazetteer::name_key(&place.name))
+            .iter()
+            .map(|&i| g.entry(i))
+            .find(|e| e.lat == place.lat && e.lon == place.lon)
+        {
+            if !e.admin1.is_empty() {
+                *context
+                    .entry(format!("{}-{}", e.country, e.admin1))
+                    .or_default() += 1;
+            }
+        }
+    }
     let sentence_places: Vec<Vec<(Place, bool)>> = infos
         .iter()
         .map(|info| {
@@ -181,7 +196,23 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
     }
 
     // Pass 6: events.
+    // The news peg: a day-precise, past date near publication. Undated happenings told after
+    // it ("In Lutsk, a missile struck …") share it, until the text moves to another time
+    // ("… since the invasion in February 2022").
+    let mut peg: Option<DateSpan> = None;
     for (si, info) in infos.iter().enumerate() {
+        for m in info.dates.iter().filter(|m| m.span.is_some()) {
+            peg = match (&m.span, reference) {
+                (Some(span), Some(published))
+                    if span.precision == Precision::Day
+                        && m.tense != Tense::Future
+                        && (published - span.start).num_days().abs() <= 14 =>
+                {
+                    Some(span.clone())
+                }
+                _ => None,
+            };
+        }
         if info.headline {
             continue;
         }
@@ -254,9 +285,25 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             let reported = strongest(&triggers_outside_quotes).filter(|t| t.weight >= 4);
             let speech =
                 !info.quotes.is_empty() && info.quotes.iter().any(|&q| speakers[q].is_some());
+            // A finite verb outside quotes (said/met/was/will …): what happens in a sentence
+            // that names where, even when no trigger word says what kind of happening it is.
+            let verb = (0..info.w.len()).find(|&k| {
+                !info.in_quote[k]
+                    && !info.w.is_cap(k)
+                    && (info
+                        .w
+                        .has(k, class::PAST_CUE | class::FUTURE_CUE | class::REPORTING)
+                        || info.w.n(k).ends_with("ed") && info.w.n(k).len() > 4)
+            });
             match reported {
                 Some(t) if !places_here.is_empty() || !actors_here.is_empty() => {
                     made.push((t.kind, t.tok, None, sentence_is_future(info)));
+                }
+                None if !places_here.is_empty()
+                    && !speech
+                    && let Some(k) = verb =>
+                {
+                    made.push((EventKind::Other, k, None, sentence_is_future(info)));
                 }
                 _ if speech => {
                     let verb = (0..info.w.len())
@@ -269,9 +316,27 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         }
         for (kind, anchor_tok, when, planned) in made {
             let mut places = places_here.clone();
+            if places.is_empty() {
+                // Countries named as actors locate what they do ("Kazakhstan pledged cuts").
+                for (p, is_place) in &sentence_places[si] {
+                    if !is_place && !places.iter().any(|q| q.name == p.name) {
+                        places.push(p.clone());
+                    }
+                }
+            }
             if places.is_empty() && kind != EventKind::Statement {
                 places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
             }
+            let when = when.or_else(|| {
+                let span = peg.as_ref()?;
+                (!planned && !sentence_is_future(info)).then(|| DateSpan {
+                    // Not written in this sentence: an empty text marks the date as carried
+                    // over from context.
+                    text: String::new(),
+                    approximate: true,
+                    ..span.clone()
+                })
+            });
             out.events.push(Event {
                 id: EventId::from_index(out.events.len()),
                 article: article.id,
@@ -462,10 +527,11 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String,
             {
                 *context.entry((*first).to_owned()).or_default() += 1;
             }
-            // A named US state (or other first-level region) favours its own towns.
+            // A named state or province, or a town in one ("ATLANTA"), favours the region's
+            // other places ("Georgia" the state, not the country).
             if let [only] = m.candidates.as_slice() {
                 let e = g.entry(*only);
-                if e.kind == PlaceKind::Region && !e.admin1.is_empty() {
+                if e.kind != PlaceKind::Country && !e.admin1.is_empty() {
                     *context
                         .entry(format!("{}-{}", e.country, e.admin1))
                         .or_default() += 1;

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, name_key};
 use super::lexicon::class;
-use super::text::{Token, Words};
+use super::text::{Token, Words, strip_possessive};
 use crate::model::{Place, PlaceKind};
 
 /// A run of tokens that names a gazetteer entry, before disambiguation.
@@ -215,7 +215,7 @@ pub fn find_places(
             continue;
         }
         // Most capitalised words start no place name: check the first word before building keys.
-        let first_key = name_key(t.text(src));
+        let first_key = name_key(strip_possessive(t.text(src)));
         if !g.starts_name(first_key.split(' ').next().unwrap_or("")) {
             if let Some(code) = g.demonym(&first_key) {
                 demonyms.push(DemonymMention {
@@ -245,7 +245,8 @@ pub fn find_places(
             if n > 1 {
                 key.push(' ');
             }
-            key.push_str(&name_key(tk.text(src)));
+            // "Ukraine’s power system": the possessive is not part of the name.
+            key.push_str(&name_key(strip_possessive(tk.text(src))));
             if tk.is_capitalized(src) {
                 keys.push((n, key.clone()));
             }
@@ -299,8 +300,50 @@ pub fn find_places(
             i += 1;
             continue;
         }
+        // "the invasion of Ukraine", "the outskirts of Kyiv": "of" after a noun of place or of
+        // an act done to a place.
+        let of_place = prev == "of"
+            && matches!(
+                prev2,
+                "invasion"
+                    | "occupation"
+                    | "annexation"
+                    | "siege"
+                    | "capture"
+                    | "fall"
+                    | "liberation"
+                    | "bombing"
+                    | "shelling"
+                    | "blockade"
+                    | "outskirts"
+                    | "city"
+                    | "town"
+                    | "province"
+                    | "region"
+                    | "capital"
+                    | "centre"
+                    | "center"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "parts"
+                    | "part"
+                    | "rest"
+                    | "heart"
+                    | "streets"
+                    | "people"
+                    | "residents"
+                    | "citizens"
+                    | "visit"
+                    | "tour"
+                    | "bombardment"
+                    | "evacuation"
+                    | "recapture"
+            );
         let locative = (i > 0 && w.has(i - 1, class::LOCATIVE))
-            || (prev == "the" && i > 1 && w.has(i - 2, class::LOCATIVE));
+            || (prev == "the" && i > 1 && w.has(i - 2, class::LOCATIVE))
+            || of_place;
         // Acronyms in capitals ("SANA", "ISIS") are not town names.
         let all_caps = n == 1
             && t.text(src)
@@ -321,7 +364,32 @@ pub fn find_places(
             .iter()
             .all(|&c| g.entry(c).population < SMALL_CITY);
         let qualified_next = toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','));
-        if !venue && cities_only && small && !locative && !qualified_next {
+        // "the Rafah crossing", "the Savannah area": a geographic noun after the name.
+        let geographic_next = matches!(
+            w.n(end_tok),
+            "crossing"
+                | "border"
+                | "area"
+                | "region"
+                | "province"
+                | "district"
+                | "governorate"
+                | "camp"
+                | "airport"
+                | "port"
+                | "city"
+                | "town"
+                | "village"
+                | "suburb"
+                | "outskirts"
+                | "countryside"
+                | "valley"
+                | "front"
+                | "frontline"
+                | "offensive"
+                | "county"
+        );
+        if !venue && cities_only && small && !locative && !qualified_next && !geographic_next {
             i = end_tok;
             continue;
         }
@@ -443,7 +511,7 @@ pub fn disambiguate(
             let e = g.entry(c);
             let mut score = ((e.population + 1) as f64).ln();
             if e.kind == PlaceKind::Country {
-                score += 4.0;
+                score += 5.0;
             }
             // "Washington" alone is the city, not the state.
             if e.kind == PlaceKind::Region && has_city && !e.admin1.is_empty() {
