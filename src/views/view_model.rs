@@ -96,8 +96,9 @@ pub struct Lanes {
     first_lane: Vec<u32>,
     /// Days covered by all dated events in the lanes, end exclusive.
     pub range: Option<(f64, f64)>,
-    /// The shortest stretch of days holding most of the events: news cites old history
-    /// ("since 1948") that would otherwise squeeze this year's events into a few pixels.
+    /// The shortest stretch of days holding most of the events, when that is much shorter
+    /// than `range`: news cites old history ("since 1948") that would otherwise squeeze
+    /// this year's events into a few pixels.
     pub focus: Option<(f64, f64)>,
 }
 
@@ -580,8 +581,8 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
 /// Share of the events the focus window must hold.
 const FOCUS_SHARE: f64 = 0.8;
 
-/// The narrowest window holding [`FOCUS_SHARE`] of the items' midpoints, or the whole range
-/// when that window would cover most of it anyway.
+/// The narrowest window holding [`FOCUS_SHARE`] of the items' midpoints, padded; `None` when
+/// that window would cover most of the range anyway.
 fn focus_window(lanes: &[Lane], range: Option<(f64, f64)>) -> Option<(f64, f64)> {
     let (first, last) = range?;
     let mut mids: Vec<f64> = lanes
@@ -592,14 +593,14 @@ fn focus_window(lanes: &[Lane], range: Option<(f64, f64)>) -> Option<(f64, f64)>
     let n = mids.len();
     let k = ((n as f64 * FOCUS_SHARE).ceil() as usize).clamp(1, n.max(1));
     if n == 0 {
-        return Some((first, last));
+        return None;
     }
     let (a, b) = (0..=n - k)
         .map(|i| (mids[i], mids[i + k - 1]))
         .min_by(|x, y| (x.1 - x.0).total_cmp(&(y.1 - y.0)))
         .unwrap_or((first, last));
     if (b - a) > 0.5 * (last - first) {
-        Some((first, last))
+        None
     } else {
         // Pad so the events at the edges are not on the frame.
         let pad = ((b - a) * 0.08).max(15.0);
@@ -801,6 +802,32 @@ mod tests {
             .filter(|i| i.start >= focus.0 && i.end <= focus.1)
             .count();
         assert!(inside as f64 >= FOCUS_SHARE * items.len() as f64);
+    }
+
+    #[test]
+    fn no_focus_when_the_events_are_spread_evenly() {
+        let lane = |starts: &[f64]| Lane {
+            label: String::new(),
+            item: None,
+            items: starts
+                .iter()
+                .map(|&s| LaneItem {
+                    start: s,
+                    end: s + 1.0,
+                    event: EventId(0),
+                    kind: EventKind::Other,
+                    approximate: false,
+                    planned: false,
+                    span: false,
+                })
+                .collect(),
+            max_len: 1.0,
+        };
+        let even = [lane(&[0.0, 1000.0])];
+        assert_eq!(focus_window(&even, Some((0.0, 1001.0))), None);
+        let bunched = [lane(&[0.0, 990.0, 995.0, 996.0, 1000.0])];
+        let (a, b) = focus_window(&bunched, Some((0.0, 1001.0))).expect("a focus");
+        assert!(a > 900.0 && b < 1050.0, "{a}..{b}");
     }
 
     #[test]
