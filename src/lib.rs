@@ -5,6 +5,7 @@
 //! `app` and `views` are a thin egui layer over it.
 
 #![deny(clippy::unwrap_used)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod app;
 pub mod corpus;

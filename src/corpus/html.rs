@@ -104,10 +104,8 @@ pub fn html_to_text(html: &str) -> HtmlDocument {
                                 | "sailthru.date"
                                 | "parsely-pub-date",
                                 Some(c),
-                            ) => {
-                                if doc.published.is_none() || key == "article:published_time" {
-                                    doc.published = Some(c);
-                                }
+                            ) if doc.published.is_none() || key == "article:published_time" => {
+                                doc.published = Some(c);
                             }
                             ("og:site_name" | "application-name", Some(c)) => {
                                 doc.site_name.get_or_insert(c);
@@ -121,11 +119,9 @@ pub fn html_to_text(html: &str) -> HtmlDocument {
                             _ => {}
                         }
                     }
-                    "link" => {
-                        if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                            if let Some(href) = attr("href") {
-                                doc.url.get_or_insert(href);
-                            }
+                    "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                        if let Some(href) = attr("href") {
+                            doc.url.get_or_insert(href);
                         }
                     }
                     "title" if skip_depth.is_empty() => in_title = true,

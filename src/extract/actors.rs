@@ -171,7 +171,7 @@ pub fn scan_sentence(w: &Words, g: &Gazetteer, headline: bool) -> Vec<ActorRun> 
     let mut i = 0;
     while i < toks.len() {
         let starts_run = (v.cap(i) || v.has(i, class::PARTICLE) && v.cap(i + 1))
-            && !(v.has(i, class::NOT_NAME) && !v.has(i, class::TITLE));
+            && (!v.has(i, class::NOT_NAME) || v.has(i, class::TITLE));
         if !starts_run {
             i += 1;
             continue;

@@ -483,13 +483,14 @@ fn extend_left(t: &Toks<'_, '_>, core_start: usize, prev: &[DateMention]) -> (us
             "early" | "mid" | "late" | "end" | "beginning" | "start" | "middle"
         ) {
             part_word = true;
-        } else if w == "of"
+        } else if (w == "of"
             && matches!(
                 t.n(start.saturating_sub(2)),
                 "end" | "beginning" | "start" | "middle"
-            )
+            ))
+            || (w == "the" && matches!(t.n(start), "end" | "beginning" | "start" | "middle"))
         {
-        } else if w == "the" && matches!(t.n(start), "end" | "beginning" | "start" | "middle") {
+            // Part of "the end of …": included in the span.
         } else if PREPOSITIONS.contains(&w) && w != "of" {
             start -= 1;
             break;

@@ -156,12 +156,11 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             .iter()
             .map(|&i| g.entry(i))
             .find(|e| e.lat == place.lat && e.lon == place.lon)
+            && !e.admin1.is_empty()
         {
-            if !e.admin1.is_empty() {
-                *context
-                    .entry(format!("{}-{}", e.country, e.admin1))
-                    .or_default() += 1;
-            }
+            *context
+                .entry(format!("{}-{}", e.country, e.admin1))
+                .or_default() += 1;
         }
     }
     let sentence_places: Vec<Vec<(Place, bool)>> = infos
@@ -473,12 +472,11 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
                 strong: false,
             } = &r.kind
             {
-                if people.find(name).is_some() {
-                    people.add(name, title, affiliation.as_deref(), r.start);
-                } else if !info.headline
+                let known = people.find(name).is_some();
+                let vouched = !info.headline
                     && vouched_by_speech(text, info, r)
-                    && !actors::is_major_place(g, name)
-                {
+                    && !actors::is_major_place(g, name);
+                if known || vouched {
                     people.add(name, title, affiliation.as_deref(), r.start);
                 }
             }
@@ -1000,12 +998,12 @@ fn phrase_speaker(
     let person = info
         .runs
         .iter()
+        .rev()
         .filter(|r| r.tok_start >= lo && r.tok_end <= hi)
-        .filter_map(|r| match &r.kind {
+        .find_map(|r| match &r.kind {
             RunKind::Person { name, .. } => people.find(name),
             _ => None,
-        })
-        .last();
+        });
     if let Some(p) = person {
         return Some(Speaker::Person(p));
     }

@@ -147,12 +147,10 @@ fn scan_word(
         let Some((d, dl)) = char_at(src, j) else {
             break;
         };
-        if d.is_alphanumeric() {
-            j += dl;
-        } else if (is_apostrophe(d) || is_joiner_hyphen(d))
+        let joins = (is_apostrophe(d) || is_joiner_hyphen(d))
             && j + dl < to
-            && char_at(src, j + dl).is_some_and(|(n, _)| n.is_alphanumeric())
-        {
+            && char_at(src, j + dl).is_some_and(|(n, _)| n.is_alphanumeric());
+        if d.is_alphanumeric() || joins {
             j += dl;
         } else {
             break;

@@ -476,13 +476,72 @@ enum LaneKeyOf {
     Nothing,
 }
 
+/// Finds an event's lanes without hashing ids: places, actors, articles and kinds index a
+/// vector directly; only outlet names go through a map (looked up without allocating).
+#[derive(Default)]
+struct LaneIndex {
+    by_id: Vec<u32>,
+    by_name: HashMap<String, usize>,
+    nothing: Option<usize>,
+}
+
+impl LaneIndex {
+    fn get(&self, key: &LaneKeyOf) -> Option<usize> {
+        let id = |i: usize| self.by_id.get(i).copied().filter(|l| *l != u32::MAX).map(|l| l as usize);
+        match key {
+            LaneKeyOf::Place(p) => id(p.0 as usize),
+            LaneKeyOf::Actor(a) => id(a.0 as usize),
+            LaneKeyOf::Article(a) => id(a.index()),
+            LaneKeyOf::Kind(k) => id(kind_index(*k)),
+            LaneKeyOf::Outlet(o) => self.by_name.get(o.as_str()).copied(),
+            LaneKeyOf::Nothing => self.nothing,
+        }
+    }
+
+    fn insert(&mut self, key: &LaneKeyOf, lane: usize) {
+        let mut set = |i: usize| {
+            if self.by_id.len() <= i {
+                self.by_id.resize(i + 1, u32::MAX);
+            }
+            self.by_id[i] = lane as u32;
+        };
+        match key {
+            LaneKeyOf::Place(p) => set(p.0 as usize),
+            LaneKeyOf::Actor(a) => set(a.0 as usize),
+            LaneKeyOf::Article(a) => set(a.index()),
+            LaneKeyOf::Kind(k) => set(kind_index(*k)),
+            LaneKeyOf::Outlet(o) => {
+                self.by_name.insert(o.clone(), lane);
+            }
+            LaneKeyOf::Nothing => self.nothing = Some(lane),
+        }
+    }
+}
+
+fn kind_index(kind: EventKind) -> usize {
+    EventKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(EventKind::ALL.len() - 1)
+}
+
 fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
-    let mut index: HashMap<LaneKeyOf, usize> = HashMap::new();
+    let mut index = LaneIndex::default();
     let mut keys: Vec<LaneKeyOf> = Vec::new();
     let mut lanes: Vec<Lane> = Vec::new();
     let mut first_lane = vec![u32::MAX; store.events().len()];
     let mut range: Option<(f64, f64)> = None;
     let mut lane_keys: Vec<LaneKeyOf> = Vec::new();
+    // Outlet lanes are keyed by name; one key per article, made once.
+    let outlet_keys: Vec<LaneKeyOf> = if mode == LaneMode::Outlet {
+        store
+            .articles()
+            .iter()
+            .map(|a| LaneKeyOf::Outlet(a.outlet.clone().unwrap_or_default()))
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     for &id in base {
         let Some(event) = store.event(id) else {
@@ -515,12 +574,7 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             LaneMode::Actor => {
                 lane_keys.extend(store.event_actors(id).iter().map(|a| LaneKeyOf::Actor(*a)))
             }
-            LaneMode::Outlet => lane_keys.push(LaneKeyOf::Outlet(
-                store
-                    .article(event.article)
-                    .and_then(|a| a.outlet.clone())
-                    .unwrap_or_default(),
-            )),
+            LaneMode::Outlet => lane_keys.extend(outlet_keys.get(event.article.index()).cloned()),
             LaneMode::Article => lane_keys.push(LaneKeyOf::Article(event.article)),
             LaneMode::Kind => lane_keys.push(LaneKeyOf::Kind(event.kind)),
         }
@@ -528,16 +582,20 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             lane_keys.push(LaneKeyOf::Nothing);
         }
         for key in lane_keys.drain(..) {
-            let lane = *index.entry(key.clone()).or_insert_with(|| {
-                lanes.push(Lane {
-                    label: lane_label(store, &key, mode),
-                    item: lane_item(&key),
-                    items: Vec::new(),
-                    max_len: 0.0,
-                });
-                keys.push(key);
-                lanes.len() - 1
-            });
+            let lane = match index.get(&key) {
+                Some(lane) => lane,
+                None => {
+                    lanes.push(Lane {
+                        label: lane_label(store, &key, mode),
+                        item: lane_item(&key),
+                        items: Vec::new(),
+                        max_len: 0.0,
+                    });
+                    index.insert(&key, lanes.len() - 1);
+                    keys.push(key);
+                    lanes.len() - 1
+                }
+            };
             let l = &mut lanes[lane];
             l.max_len = l.max_len.max(end - start);
             l.items.push(item);
@@ -580,14 +638,20 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
 
 /// Share of the events the focus window must hold.
 const FOCUS_SHARE: f64 = 0.8;
+/// Items looked at to find the focus.
+const FOCUS_SAMPLE: usize = 20_000;
 
 /// The narrowest window holding [`FOCUS_SHARE`] of the items' midpoints, padded; `None` when
 /// that window would cover most of the range anyway.
 fn focus_window(lanes: &[Lane], range: Option<(f64, f64)>) -> Option<(f64, f64)> {
     let (first, last) = range?;
+    // A regular sample is plenty to find where most events are, and keeps this linear.
+    let total: usize = lanes.iter().map(|l| l.items.len()).sum();
+    let stride = total.div_ceil(FOCUS_SAMPLE).max(1);
     let mut mids: Vec<f64> = lanes
         .iter()
         .flat_map(|l| l.items.iter().map(|i| (i.start + i.end) / 2.0))
+        .step_by(stride)
         .collect();
     mids.sort_by(f64::total_cmp);
     let n = mids.len();
@@ -659,10 +723,7 @@ fn build_markers(store: &EventStore, shown: &[EventId]) -> Vec<PlaceMarker> {
         let Some(event) = store.event(id) else {
             continue;
         };
-        let kind = EventKind::ALL
-            .iter()
-            .position(|k| *k == event.kind)
-            .unwrap_or(EventKind::ALL.len() - 1);
+        let kind = kind_index(event.kind);
         for p in store.event_places(id) {
             let i = p.0 as usize;
             if i < n {
