@@ -487,7 +487,13 @@ struct LaneIndex {
 
 impl LaneIndex {
     fn get(&self, key: &LaneKeyOf) -> Option<usize> {
-        let id = |i: usize| self.by_id.get(i).copied().filter(|l| *l != u32::MAX).map(|l| l as usize);
+        let id = |i: usize| {
+            self.by_id
+                .get(i)
+                .copied()
+                .filter(|l| *l != u32::MAX)
+                .map(|l| l as usize)
+        };
         match key {
             LaneKeyOf::Place(p) => id(p.0 as usize),
             LaneKeyOf::Actor(a) => id(a.0 as usize),
