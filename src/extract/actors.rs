@@ -150,14 +150,16 @@ impl View<'_, '_> {
 
 /// Whether a sentence is set in title case (a headline), where capitals say nothing about names.
 pub fn is_headline(src: &str, toks: &[Token]) -> bool {
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.is_word() && t.text(src).len() > 3)
-        .collect();
     let last = toks.last().map_or("", |t| t.text(src));
-    words.len() >= 4
-        && words.iter().filter(|t| t.is_capitalized(src)).count() * 10 >= words.len() * 8
-        && !matches!(last, "." | "!" | "?" | ":")
+    if matches!(last, "." | "!" | "?" | ":") {
+        return false;
+    }
+    let (mut words, mut capitalized) = (0usize, 0usize);
+    for t in toks.iter().filter(|t| t.is_word() && t.end - t.start > 3) {
+        words += 1;
+        capitalized += usize::from(t.is_capitalized(src));
+    }
+    words >= 4 && capitalized * 10 >= words * 8
 }
 
 /// Scan one sentence for actor runs. `g` tells place names apart from person names.

@@ -134,8 +134,13 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     if lo >= hi {
         return String::new();
     }
-    let mut text = src[toks[lo].start..toks[hi - 1].end].to_owned();
-    text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let raw = &src[toks[lo].start..toks[hi - 1].end];
+    // Hard-wrapped text carries line breaks inside sentences: one line for the summary.
+    let text = if raw.contains(['\n', '\t']) || raw.contains("  ") {
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        raw.to_owned()
+    };
     let cut_left = toks[..lo].iter().any(|t| t.is_word());
     let cut_right = toks[hi..].iter().any(|t| t.is_word());
     // A clause cut from a longer sentence shows where it was cut; a whole clause reads as a

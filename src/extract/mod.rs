@@ -1287,7 +1287,7 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
                 .or_default() += 1;
         }
     }
-    let canonical = |name: &str| -> Option<String> {
+    let canonical_uncached = |name: &str| -> Option<String> {
         let variants = forms.get(&person_key(name))?;
         let given = name.split_whitespace().next().unwrap_or("");
         let single = name.split_whitespace().count() == 1;
@@ -1323,6 +1323,16 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
                     .then(b.0.cmp(a.0))
             })
             .map(|(v, _)| v.clone())
+    };
+    // Each distinct name is resolved once; a corpus repeats the same few hundred names.
+    let mut cache: HashMap<String, Option<String>> = HashMap::default();
+    let mut canonical = |name: &str| -> Option<String> {
+        if let Some(c) = cache.get(name) {
+            return c.clone();
+        }
+        let c = canonical_uncached(name);
+        cache.insert(name.to_owned(), c.clone());
+        c
     };
     for e in &mut ex.events {
         for a in e.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
