@@ -503,15 +503,7 @@ fn bad_input_is_reported_not_fatal() {
         dir.path().to_path_buf(),
         dir.path().join("missing"),
     ]));
-    for _ in 0..500 {
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
-    h.run();
-    assert!(!h.state().is_loading(), "the folder was read");
+    wait_for_load(&mut h);
     let notes = h.state().store().diagnostics().len();
     assert!(notes > 0, "the bad files are reported");
     // The notes window opens by itself after a load with problems.
@@ -523,4 +515,38 @@ fn bad_input_is_reported_not_fatal() {
             .iter()
             .any(|a| a.path.ends_with("good.txt"))
     );
+}
+
+fn wait_for_load(h: &mut Harness<'_, ChronomapApp>) {
+    for _ in 0..500 {
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert!(!h.state().is_loading(), "the folder was read");
+}
+
+#[test]
+fn opening_a_folder_replaces_what_is_shown() {
+    // Regression: a replaced store starts its generation count afresh, which once let the
+    // old corpus's cached lanes and list survive the switch.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("one.txt"),
+        "Officials met in Paris on 5 March 2024 to discuss the ceasefire.",
+    )
+    .expect("write");
+    let mut h = harness(fixture());
+    assert!(list_row_exists(&h, "Rubio meets Shaibani in Antalya"));
+    h.state_mut()
+        .apply(Command::Open(vec![dir.path().to_path_buf()]));
+    wait_for_load(&mut h);
+    let total = h.state().store().events().len();
+    assert_eq!(h.state().store().articles().len(), 1);
+    h.get_by_label(&format!("{total} of {total} events"));
+    assert!(!list_row_exists(&h, "Rubio meets Shaibani in Antalya"));
+    assert_eq!(h.state().view_model().shown.len(), total);
 }

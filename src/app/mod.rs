@@ -244,6 +244,7 @@ impl ChronomapApp {
             ..
         } = self
         else {
+            // Unreachable: the sprites were made just above.
             return;
         };
         let mut ctx = ViewCtx {
@@ -320,6 +321,8 @@ impl ChronomapApp {
         match mode {
             LoadMode::Replace => {
                 self.store = EventStore::from_extraction(extraction);
+                // A new store starts its generations afresh: derived data must be rebuilt.
+                self.vm = ViewModel::default();
                 self.state.selection.select(None);
                 self.state.article = None;
                 self.state.filter.time = None;

@@ -339,7 +339,7 @@ impl ViewModel {
         if self.lane_key.as_ref() != Some(&lane_key) {
             self.lanes = build_lanes(store, &self.base, mode);
             self.lane_key = Some(lane_key);
-            self.lanes_version += 1;
+            self.lanes_version = next_version();
         }
 
         let highlight_key = HighlightKey {
@@ -358,7 +358,7 @@ impl ViewModel {
                 hovered_places,
             };
             self.highlight_key = Some(highlight_key);
-            self.highlights_version += 1;
+            self.highlights_version = next_version();
         }
     }
 
@@ -413,7 +413,7 @@ impl ViewModel {
             self.shown_mask[id.index()] = true;
         }
         self.markers = build_markers(store, &self.shown);
-        self.markers_version += 1;
+        self.markers_version = next_version();
     }
 
     /// Whether `event` passes the whole filter.
@@ -457,6 +457,13 @@ impl ViewModel {
         }
         Some(rect)
     }
+}
+
+/// Versions are unique across view models, so caches keyed by them (in the timeline and
+/// the map) can never mistake data from a replaced corpus for the current one.
+fn next_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn without_time(filter: &Filter) -> Filter {
