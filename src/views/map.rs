@@ -28,8 +28,8 @@ const MIN_ZOOM: f64 = 1.0;
 const MAX_ZOOM: f64 = 18.0;
 /// Fitting never zooms in further than this: a single place still shows its surroundings.
 const MAX_FIT_ZOOM: f64 = 7.0;
-/// At most this many markers get a widget of their own (hover, click, accessibility).
-const MAX_MARKER_WIDGETS: usize = 400;
+/// At most this many markers (the most important) get a widget of their own.
+const MAX_MARKER_WIDGETS: usize = 150;
 
 /// A tile server given as a URL template with `{z}`, `{x}` and `{y}`.
 struct UrlTemplate(String);
@@ -431,17 +431,31 @@ impl Plugin for PlaceMarkers<'_> {
         }
         painter.add(discs.into_shape());
         painter.extend(over);
-        let mut taken: Vec<Rect> = placed
-            .iter()
-            .map(|p| Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius))
-            .collect();
+        let mut taken = Occupied::default();
+        for p in &placed {
+            taken.insert(Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius));
+        }
         for p in placed.iter().rev() {
             paint_label(&painter, ui, p, &mut taken);
         }
 
+        // The most important markers are widgets of their own (click targets with a name for
+        // screen readers); the others are hit-tested here, so a world of markers stays cheap.
         let zoom = memory.zoom();
         for p in placed.iter().rev().take(MAX_MARKER_WIDGETS) {
             marker_widget_ui(ui, vm, commands, place_label, p, zoom);
+        }
+        let others = placed.iter().rev().skip(MAX_MARKER_WIDGETS);
+        let pointer = response.hover_pos();
+        if let Some(p) = pointer.and_then(|at| {
+            others
+                .filter(|p| p.center.distance(at) <= p.radius + 2.0)
+                .min_by(|a, b| a.center.distance(at).total_cmp(&b.center.distance(at)))
+        }) {
+            commands.send(Command::Hover(Item::Place(p.anchor.place)));
+            if response.clicked() {
+                on_marker_clicked(vm, commands, p, zoom);
+            }
         }
     }
 }
@@ -502,7 +516,45 @@ fn cluster_label(p: &Placed<'_>) -> String {
 }
 
 /// The name right of the marker on a white halo, unless it would cover another label.
-fn paint_label(painter: &egui::Painter, ui: &Ui, p: &Placed<'_>, taken: &mut Vec<Rect>) {
+/// Screen rects already covered by markers and labels, bucketed in a grid so checking a
+/// label against hundreds of others stays cheap.
+#[derive(Default)]
+struct Occupied {
+    cells: std::collections::HashMap<(i32, i32), Vec<Rect>>,
+}
+
+impl Occupied {
+    const CELL: f32 = 64.0;
+
+    fn cells_of(rect: Rect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, y0) = (
+            (rect.left() / Self::CELL).floor() as i32,
+            (rect.top() / Self::CELL).floor() as i32,
+        );
+        let (x1, y1) = (
+            (rect.right() / Self::CELL).floor() as i32,
+            (rect.bottom() / Self::CELL).floor() as i32,
+        );
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn insert(&mut self, rect: Rect) {
+        for cell in Self::cells_of(rect) {
+            self.cells.entry(cell).or_default().push(rect);
+        }
+    }
+
+    /// Whether `rect` overlaps anything but `except`.
+    fn overlaps(&self, rect: Rect, except: Rect) -> bool {
+        Self::cells_of(rect).any(|cell| {
+            self.cells
+                .get(&cell)
+                .is_some_and(|rects| rects.iter().any(|r| *r != except && r.intersects(rect)))
+        })
+    }
+}
+
+fn paint_label(painter: &egui::Painter, ui: &Ui, p: &Placed<'_>, taken: &mut Occupied) {
     let color = if p.highlight == Highlight::Dimmed {
         theme::MUTED
     } else {
@@ -525,10 +577,10 @@ fn paint_label(painter: &egui::Painter, ui: &Ui, p: &Placed<'_>, taken: &mut Vec
     let halo = text_rect.expand2(vec2(4.0, 1.5));
     let own = Rect::from_center_size(p.center, vec2(2.0, 2.0) * p.radius);
     let important = p.highlight >= Highlight::Hovered;
-    if !important && taken.iter().any(|r| *r != own && r.intersects(halo)) {
+    if !important && taken.overlaps(halo, own) {
         return;
     }
-    taken.push(halo);
+    taken.insert(halo);
     let halo_color = if p.highlight == Highlight::Dimmed {
         theme::HALO.gamma_multiply(0.6)
     } else {
@@ -581,12 +633,7 @@ fn marker_widget_ui(
         commands.send(Command::Hover(Item::Place(p.anchor.place)));
     }
     if response.clicked() {
-        if is_cluster {
-            let (lat, lon, zoom) = separating_zoom(vm, p.cluster, zoom);
-            commands.send(Command::ZoomMap { lat, lon, zoom });
-        } else {
-            commands.send(Command::Select(Item::Place(p.anchor.place)));
-        }
+        on_marker_clicked(vm, commands, p, zoom);
     }
     let events = p.cluster.events;
     let names: Vec<&str> = p
@@ -623,6 +670,16 @@ fn marker_widget_ui(
             );
         }
     });
+}
+
+/// A place is selected; a cluster zooms in until it comes apart.
+fn on_marker_clicked(vm: &ViewModel, commands: &mut CommandSender, p: &Placed<'_>, zoom: f64) {
+    if p.cluster.members.len() > 1 {
+        let (lat, lon, zoom) = separating_zoom(vm, p.cluster, zoom);
+        commands.send(Command::ZoomMap { lat, lon, zoom });
+    } else {
+        commands.send(Command::Select(Item::Place(p.anchor.place)));
+    }
 }
 
 /// Centre of a cluster's members and the first zoom at which they no longer all merge.
@@ -679,6 +736,35 @@ mod tests {
                 "{lat},{lon} → {lat2},{lon2}"
             );
         }
+    }
+
+    #[test]
+    fn labels_see_what_they_would_cover_across_grid_cells() {
+        let mut taken = Occupied::default();
+        let marker = Rect::from_center_size(pos2(100.0, 100.0), vec2(10.0, 10.0));
+        taken.insert(marker);
+        let long_label = Rect::from_min_max(pos2(60.0, 60.0), pos2(300.0, 75.0));
+        taken.insert(long_label);
+        // Overlaps the label far from where it starts, in another cell.
+        assert!(taken.overlaps(
+            Rect::from_min_max(pos2(250.0, 70.0), pos2(280.0, 90.0)),
+            Rect::NOTHING
+        ));
+        // A marker's own rect does not block its label.
+        let own_label = Rect::from_min_max(pos2(96.0, 95.0), pos2(150.0, 105.0));
+        assert!(
+            !Occupied {
+                cells: [(0, 1), (1, 1)]
+                    .into_iter()
+                    .map(|c| (c, vec![marker]))
+                    .collect()
+            }
+            .overlaps(own_label, marker)
+        );
+        assert!(!taken.overlaps(
+            Rect::from_min_max(pos2(400.0, 400.0), pos2(450.0, 410.0)),
+            Rect::NOTHING
+        ));
     }
 
     #[test]
