@@ -81,7 +81,7 @@ fn is_title_head(lower: &str) -> bool {
 static KNOWN_ORG_INDEX: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     std::sync::LazyLock::new(|| KNOWN_ORGS.iter().copied().collect());
 
-fn known_org(key: &str) -> Option<&'static str> {
+pub fn known_org(key: &str) -> Option<&'static str> {
     KNOWN_ORG_INDEX.get(key).copied()
 }
 

@@ -195,6 +195,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
     }
 
     // Pass 6: events.
+    let acronyms = acronym_definitions(&infos);
     // The news peg: a day-precise, past date near publication. Undated happenings told after
     // it ("In Lutsk, a missile struck …") share it, until the text moves to another time
     // ("… since the invasion in February 2022").
@@ -225,7 +226,8 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 places_here.push(p.clone());
             }
         }
-        let actors_here = sentence_actors(g, info, &people, &sentence_places[si], &speakers);
+        let actors_here =
+            sentence_actors(g, info, &people, &acronyms, &sentence_places[si], &speakers);
         // People who act in the sentence, not just report it: their home country may locate
         // an event that names no place.
         let speaking: Vec<String> = (0..info.w.len())
@@ -546,10 +548,60 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String,
 /// Actors of a sentence: people (canonical names), organisations, countries named as actors
 /// (demonyms outside a person's title, and country names not used as locations), and the
 /// speakers of its quotes.
+/// Acronyms the article defines: "Democratic Autonomous Administration in North and East Syria
+/// (DAANES)" → DAANES stands for the whole phrase. Checked against the phrase's initials.
+fn acronym_definitions(infos: &[SentenceInfo<'_>]) -> HashMap<String, String> {
+    let mut out = HashMap::default();
+    for info in infos {
+        let w = &info.w;
+        for k in 1..w.len().saturating_sub(2) {
+            if !(w.is_punct(k, '(') && w.is_punct(k + 2, ')')) {
+                continue;
+            }
+            let acronym = w.raw(k + 1);
+            let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+            if !(2..=8).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
+                continue;
+            }
+            // The capitalised phrase before the parenthesis.
+            let mut start = k;
+            while start > 0 && k - start < 12 {
+                let j = start - 1;
+                let joiner = matches!(w.n(j), "of" | "for" | "to" | "in" | "and" | "the" | "on");
+                if w.is_cap(j) || (joiner && start < k) {
+                    start = j;
+                } else {
+                    break;
+                }
+            }
+            while start < k && !w.is_cap(start) {
+                start += 1;
+            }
+            if start >= k {
+                continue;
+            }
+            let initials: String = (start..k)
+                .filter(|&j| w.is_cap(j))
+                .filter_map(|j| w.raw(j).chars().next())
+                .collect();
+            // "Global Coalition to Defeat ISIS (D-ISIS)": the acronym's first letter is one of
+            // the phrase's initials. Well-known acronyms keep their usual names.
+            if !letters.first().is_some_and(|f| initials.contains(*f)) {
+                continue;
+            }
+            let phrase = &w.src[w.toks[start].start..w.toks[k - 1].end];
+            let name = actors::known_org(&acronym.to_lowercase()).unwrap_or(phrase);
+            out.insert(acronym.to_owned(), name.to_owned());
+        }
+    }
+    out
+}
+
 fn sentence_actors(
     g: &Gazetteer,
     info: &SentenceInfo<'_>,
     people: &People,
+    acronyms: &HashMap<String, String>,
     places: &[(Place, bool)],
     speakers: &[Option<String>],
 ) -> Vec<Actor> {
@@ -559,6 +611,17 @@ fn sentence_actors(
             actors.push(a);
         }
     };
+    // An organisation's defined long form wins over its acronym or a clipped run of it.
+    let org_name = |name: &str| -> String {
+        if let Some(full) = acronyms.get(name) {
+            return full.clone();
+        }
+        acronyms
+            .values()
+            .find(|full| full.len() > name.len() && full.starts_with(name))
+            .cloned()
+            .unwrap_or_else(|| name.to_owned())
+    };
     for r in &info.runs {
         match &r.kind {
             RunKind::Person { name, .. } => {
@@ -567,10 +630,15 @@ fn sentence_actors(
                         name: people.people[i].name.clone(),
                         kind: ActorKind::Person,
                     });
+                } else if acronyms.contains_key(name) {
+                    push(Actor {
+                        name: org_name(name),
+                        kind: ActorKind::Organization,
+                    });
                 }
             }
             RunKind::Org { name } => push(Actor {
-                name: name.clone(),
+                name: org_name(name),
                 kind: ActorKind::Organization,
             }),
             RunKind::Role { .. } => {}
@@ -1354,5 +1422,104 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
         {
             q.speaker = Some(c);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleId;
+
+    fn extract(text: &str, published: &str) -> (Article, ArticleExtraction) {
+        let mut article = Article {
+            id: ArticleId(0),
+            path: "t.txt".to_owned(),
+            title: None,
+            outlet: None,
+            url: None,
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            published_basis: PublishedBasis::SourcesCsv,
+            published_evidence: None,
+            place: None,
+            text: text.to_owned(),
+        };
+        let ex = extract_article(&mut article);
+        (article, ex)
+    }
+
+    fn speaker_of<'a>(ex: &'a ArticleExtraction, start: &str) -> Option<&'a str> {
+        ex.quotes
+            .iter()
+            .find(|q| q.text.starts_with(start))
+            .and_then(|q| q.speaker.as_deref())
+    }
+
+    #[test]
+    fn defined_acronyms_name_their_organisation() {
+        let (_, ex) = extract(
+            "The SDF served the Democratic Autonomous Administration in North and East Syria (DAANES) \
+             for years. On Monday, DAANES officials met in Raqqa.",
+            "2025-11-11",
+        );
+        let orgs: Vec<&str> = ex
+            .events
+            .iter()
+            .flat_map(|e| &e.actors)
+            .filter(|a| a.kind == ActorKind::Organization)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert!(
+            orgs.contains(&"Democratic Autonomous Administration in North and East Syria"),
+            "{orgs:?}"
+        );
+        assert!(!orgs.contains(&"DAANES"), "{orgs:?}");
+    }
+
+    #[test]
+    fn quotes_continue_their_speaker_across_sentences_and_paragraphs() {
+        let text = "“The reports are horrifying,” said Tom Fletcher, the humanitarian chief. \
+                    “Civilians are being hunted in the streets.\n\n“We need safe passage today.”\n\n\
+                    Laxmi Bohara, 42, said she had pulled her children out. “I heard a roar,” she said.";
+        let (_, ex) = extract(text, "2025-10-28");
+        assert_eq!(speaker_of(&ex, "Civilians are being"), Some("Tom Fletcher"));
+        assert_eq!(
+            speaker_of(&ex, "We need safe passage"),
+            Some("Tom Fletcher")
+        );
+        assert_eq!(speaker_of(&ex, "I heard a roar"), Some("Laxmi Bohara"));
+    }
+
+    #[test]
+    fn pronouns_go_to_the_latest_speaker_not_an_older_one() {
+        let text = "“We are digging with our hands,” said Khadga Bahadur Rawal, the district officer.\n\n\
+                    Prime Minister K.P. Sharma Oli flew to the area on Tuesday. He told reporters: \
+                    “No one will be left behind.”";
+        let (_, ex) = extract(text, "2025-03-04");
+        assert_eq!(
+            speaker_of(&ex, "No one will be left"),
+            Some("K.P. Sharma Oli")
+        );
+    }
+
+    #[test]
+    fn undated_happenings_after_the_news_peg_share_its_day() {
+        let text = "KYIV — Russia fired missiles at Ukraine on Monday, officials said.\n\n\
+                    In Lutsk, a missile struck an apartment building, killing a man.\n\n\
+                    Russia launched its invasion in February 2022. In Kharkiv, a school was rebuilt.";
+        let (_, ex) = extract(text, "2024-08-27");
+        let lutsk = ex
+            .events
+            .iter()
+            .find(|e| e.sentence.starts_with("In Lutsk"))
+            .expect("Lutsk event");
+        let when = lutsk.when.as_ref().expect("carried date");
+        assert_eq!(when.start.to_string(), "2024-08-26");
+        assert!(when.text.is_empty() && when.approximate);
+        // After the text moves to 2022, undated sentences are not put on the peg day.
+        let kharkiv = ex
+            .events
+            .iter()
+            .find(|e| e.sentence.starts_with("In Kharkiv"));
+        assert!(kharkiv.is_none_or(|e| e.when.is_none()), "{kharkiv:?}");
     }
 }
