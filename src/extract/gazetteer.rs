@@ -69,31 +69,34 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// Lookup key for a name: lower case, apostrophes and hyphens folded, dots dropped, single
 /// spaces ("Deir ez-Zor" → "deir ez zor", "D.C." → "dc").
 pub fn name_key(name: &str) -> String {
-    // Fast path for a plain ASCII word, the common case when matching tokens.
-    if name
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'\'')
-    {
-        return name.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    for c in name.chars() {
-        if c.is_whitespace() || matches!(c, '-' | '‐' | '‑' | '–' | '—') {
-            space = !out.is_empty();
-            continue;
-        }
-        if matches!(c, '.' | ',') {
-            continue;
-        }
-        if space {
+    let mut push = |out: &mut String, c: char, space: &mut bool| {
+        if *space {
             out.push(' ');
-            space = false;
+            *space = false;
         }
-        if matches!(c, '’' | '‘' | 'ʼ' | '`') {
-            out.push('\'');
+        out.push(c);
+    };
+    for c in name.chars() {
+        // ASCII first: most names are plain ASCII, and this runs for every capitalised word.
+        if c.is_ascii() {
+            match c {
+                ' ' | '\t' | '\n' | '\r' | '-' => space = !out.is_empty(),
+                '.' | ',' => {}
+                '`' => push(&mut out, '\'', &mut space),
+                _ => push(&mut out, c.to_ascii_lowercase(), &mut space),
+            }
+            continue;
+        }
+        if c.is_whitespace() || matches!(c, '‐' | '‑' | '–' | '—') {
+            space = !out.is_empty();
+        } else if matches!(c, '’' | '‘' | 'ʼ') {
+            push(&mut out, '\'', &mut space);
         } else {
-            out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                push(&mut out, l, &mut space);
+            }
         }
     }
     out

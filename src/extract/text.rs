@@ -276,7 +276,12 @@ impl<'a> Words<'a> {
         for t in &toks {
             let start = norm_buf.len();
             push_norm(&mut norm_buf, t.text(src));
-            flags.push(super::lexicon::classes(&norm_buf[start..]));
+            // Punctuation and numbers belong to no word class: skip the lookup.
+            flags.push(if t.kind == TokKind::Word {
+                super::lexicon::classes(&norm_buf[start..])
+            } else {
+                0
+            });
             norm_ends.push(norm_buf.len() as u32);
         }
         Words {
