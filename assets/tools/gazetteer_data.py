@@ -118,10 +118,10 @@ REGIONS = [
     ("Northeast Syria", ["northeastern Syria", "North and East Syria", "Rojava", "Autonomous Administration of North and East Syria", "AANES"], 36.3, 40.2, "SY", 0),
     ("Eastern Ghouta", ["East Ghouta", "Ghouta"], 33.55, 36.45, "SY", 0),
     ("Syrian coast", ["Syrian coastal region", "Alawite coast"], 35.3, 36.0, "SY", 0),
-    ("Sinai Peninsula", ["Sinai", "North Sinai", "South Sinai"], 29.5, 33.8, "EG", 600000),
+    ("Sinai Peninsula", ["Sinai"], 29.5, 33.8, "EG", 600000),
     ("South Lebanon", ["southern Lebanon", "South Lebanon Governorate"], 33.25, 35.4, "LB", 0),
     ("Bekaa Valley", ["Bekaa", "Beqaa", "Beqaa Valley"], 33.85, 35.95, "LB", 0),
-    ("Nineveh Plains", ["Nineveh Plain", "Nineveh Governorate", "Nineveh province"], 36.4, 43.4, "IQ", 0),
+    ("Nineveh Plains", ["Nineveh Plain"], 36.4, 43.4, "IQ", 0),
     ("Anbar Province", ["Anbar", "Al Anbar", "Al-Anbar"], 33.4, 42.0, "IQ", 0),
     ("Negev", ["Negev Desert", "Naqab"], 30.8, 34.8, "IL", 0),
     ("Galilee", ["Upper Galilee", "Western Galilee"], 32.9, 35.4, "IL", 0),
@@ -130,7 +130,7 @@ REGIONS = [
     ("Balochistan", ["Baluchistan", "Balochistan province"], 28.5, 65.5, "PK", 0),
     ("Khyber Pakhtunkhwa", ["Khyber-Pakhtunkhwa"], 34.5, 72.0, "PK", 0),
     ("Waziristan", ["North Waziristan", "South Waziristan"], 32.6, 69.8, "PK", 0),
-    ("Kashmir", ["Jammu and Kashmir", "Kashmir Valley"], 34.1, 74.8, "", 0),
+    ("Kashmir", ["Kashmir Valley"], 34.1, 74.8, "", 0),
     # waters and chokepoints
     ("Persian Gulf", ["Arabian Gulf"], 26.8, 51.8, "", 0),
     ("Strait of Hormuz", ["Hormuz Strait", "Straits of Hormuz"], 26.57, 56.25, "", 0),
@@ -192,7 +192,7 @@ REGIONS = [
     ("Balkans", ["Western Balkans"], 43.0, 20.0, "", 0),
     # Africa
     ("Darfur", [], 13.5, 24.0, "SD", 0),
-    ("Kordofan", ["South Kordofan", "North Kordofan"], 12.5, 30.0, "SD", 0),
+    ("Kordofan", ["Kordofan region"], 12.5, 30.0, "SD", 0),
     ("Tigray", ["Tigray region"], 14.0, 39.0, "ET", 0),
     ("Amhara", ["Amhara region"], 11.5, 38.0, "ET", 0),
     ("Sahel", [], 15.0, 2.0, "", 0),
@@ -212,6 +212,59 @@ REGIONS = [
     ("Silicon Valley", [], 37.4, -122.05, "US", 0),
     ("Amazon rainforest", ["Amazon Rainforest", "Amazonia"], -4.0, -62.0, "", 0),
 ]
+
+# --------------------------------------------------------------------------
+# First-level administrative regions (GeoNames admin1, see gazetteer_regions.py).
+# Keys are GeoNames codes "CC.A1".
+#
+# English display names where the GeoNames admin1 name is French, stale or
+# not the usual English news form.
+ADMIN1_NAMES = {
+    "CD.11": "North Kivu", "CD.12": "South Kivu", "DE.03": "Bremen", "DE.08": "Rhineland-Palatinate",
+    "IN.14": "Lakshadweep", "YE.04": "Hadramawt",
+    # Syria: the spellings of the governorates' capitals (CITY_NAME_OVERRIDES)
+    # Russia: the usual English forms (GeoNames' transliterations stay alternates)
+    "RU.01": "Adygea", "RU.11": "Buryatia", "RU.16": "Chuvashia", "RU.19": "Ingushetia",
+    "RU.22": "Kabardino-Balkaria", "RU.24": "Kalmykia", "RU.27": "Karachay-Cherkessia",
+    "RU.31": "Khakassia", "RU.32": "Khanty-Mansi", "RU.42": "Leningrad Oblast", "RU.45": "Mari El",
+    "RU.46": "Mordovia", "RU.59": "Primorsky Krai", "RU.63": "Yakutia", "RU.66": "Saint Petersburg",
+    "RU.68": "North Ossetia", "RU.79": "Tuva", "RU.80": "Udmurtia", "RU.87": "Yamalo-Nenets",
+    "RU.93": "Zabaykalsky Krai",
+    "CN.23": "Shanghai",
+    "AF.09": "Ghor", "AF.34": "Kunar", "AF.37": "Khost", "AF.39": "Uruzgan",
+    "AU.02": "New South Wales", "BA.01": "Federation of Bosnia and Herzegovina",
+    "ES.53": "Canary Islands", "ES.54": "Castilla-La Mancha", "ES.55": "Castile and León",
+    "ET.47": "Benishangul-Gumuz", "ET.51": "Oromia", "ET.55": "Central Ethiopia", "ET.56": "South Ethiopia",
+    "ET.SW": "South West Ethiopia", "FR.24": "Centre-Val de Loire", "FR.44": "Grand Est",
+    "IT.02": "Basilicata", "IT.10": "Marche",
+    "KR.01": "Jeju", "KR.03": "North Jeolla", "KR.05": "North Chungcheong", "KR.06": "Gangwon",
+    "KR.13": "Gyeonggi", "KR.14": "North Gyeongsang", "KR.16": "South Jeolla", "KR.17": "South Chungcheong",
+    "KR.20": "South Gyeongsang", "KR.22": "Sejong",
+    "NG.11": "Federal Capital Territory", "NP.4": "Gandaki", "NP.6": "Karnali", "NP.7": "Sudurpashchim",
+    "NZ.E8": "Bay of Plenty", "PL.73": "Kuyavia-Pomerania",
+    "ZA.02": "KwaZulu-Natal", "ZA.05": "Eastern Cape", "ZA.08": "Northern Cape", "ZA.11": "Western Cape",
+    "SY.01": "Hasakah", "SY.04": "Raqqa", "SY.08": "Rif Dimashq", "SY.13": "Damascus",
+    "LB.04": "Beirut", "LB.05": "Mount Lebanon", "LB.06": "South Lebanon", "LB.07": "Nabatieh",
+    "LB.08": "Beqaa Governorate", "LB.09": "North Lebanon", "LB.10": "Akkar", "LB.11": "Baalbek-Hermel",
+}
+# Divisions left out.
+ADMIN1_SKIP = {
+    "IL.WE",  # "Judea and Samaria Area": the West Bank row (PS) covers it
+}
+# Divisions that are an existing hand-curated row under another name:
+# code -> name of that row (same country).  The row is kept; it gains the
+# admin1 code and the missing alternates.  Rows whose name equals one of the
+# division's names are merged without being listed here.
+ADMIN1_MERGE = {}
+# Hand-placed centroid for divisions without any GeoNames place (the other such
+# divisions, small islands and parishes, are left out).
+ADMIN1_CENTROIDS = {
+    "AO.MLE": (-11.9, 22.9),   # Moxico Leste (capital Cazombo)
+    "AZ.30": (38.75, 48.85),   # Lankaran city
+    "AZ.56": (39.76, 46.75),   # Shusha city
+    "KG.10": (40.53, 72.80),   # Osh city
+    "LA.28": (18.9, 102.9),    # Xaisomboun
+}
 
 # --------------------------------------------------------------------------
 # Cities: display-name overrides (geonameid -> English news spelling) and
