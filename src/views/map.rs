@@ -425,6 +425,8 @@ impl Plugin for PlaceMarkers<'_> {
         // Paint the least important first; label the most important first.
         placed.sort_by_key(|p| (p.highlight, p.cluster.events));
         let mut discs = sprites.discs(ui.ctx().pixels_per_point());
+        // Shadow, outline and fill.
+        discs.reserve(3 * placed.len());
         let mut over = Vec::new();
         for p in &placed {
             paint_marker(&mut discs, &mut over, &painter, p);

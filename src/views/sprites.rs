@@ -98,6 +98,12 @@ impl Discs {
         self.disc(center, radius, fill);
     }
 
+    /// Room for `n` more discs, so a frame's batch grows once rather than by doubling.
+    pub fn reserve(&mut self, n: usize) {
+        self.mesh.vertices.reserve(4 * n);
+        self.mesh.indices.reserve(6 * n);
+    }
+
     pub fn len(&self) -> usize {
         self.mesh.vertices.len() / 4
     }

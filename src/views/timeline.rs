@@ -301,11 +301,10 @@ fn lane_marks(
     out.extend(points.map(Acc::finish));
 }
 
-/// What painting the marks produces, in paint order: bars and whiskers under the markers,
-/// the markers as one batch of discs, counts and highlight rings on top.
+/// What painting the marks produces, in paint order: bars and whiskers (plain quads) under
+/// the markers, the markers as one batch of discs, counts and highlight rings on top.
 struct MarkShapes {
     bars: egui::epaint::Mesh,
-    under: Vec<Shape>,
     discs: Discs,
     over: Vec<Shape>,
 }
@@ -342,10 +341,13 @@ fn paint_mark(out: &mut MarkShapes, fonts: &egui::Painter, mark: &Mark) {
         if mark.all_approximate {
             // Whiskers at both ends: the edges of the span are not certain.
             for x in [rect.left(), rect.right()] {
-                out.under.push(Shape::line_segment(
-                    [pos2(x, rect.top() - 3.0), pos2(x, rect.bottom() + 3.0)],
-                    Stroke::new(1.0, color),
-                ));
+                out.bars.add_colored_rect(
+                    Rect::from_x_y_ranges(
+                        (x - 0.5)..=(x + 0.5),
+                        (rect.top() - 3.0)..=(rect.bottom() + 3.0),
+                    ),
+                    color,
+                );
             }
         }
         if mark.count > 1 && rect.width() > 22.0 {
@@ -371,18 +373,17 @@ fn paint_mark(out: &mut MarkShapes, fonts: &egui::Painter, mark: &Mark) {
     let center = mark.rect.center();
     let r = mark.radius();
     if mark.all_approximate {
-        // A "±" whisker: the day is only roughly known.
-        let stroke = Stroke::new(1.2, color);
+        // A "±" whisker: the day is only roughly known. Axis-aligned, so plain quads.
         let reach = r + 6.0;
-        out.under.push(Shape::line_segment(
-            [center - vec2(reach, 0.0), center + vec2(reach, 0.0)],
-            stroke,
-        ));
+        out.bars.add_colored_rect(
+            Rect::from_center_size(center, vec2(2.0 * reach, 1.2)),
+            color,
+        );
         for dx in [-reach, reach] {
-            out.under.push(Shape::line_segment(
-                [center + vec2(dx, -3.0), center + vec2(dx, 3.0)],
-                stroke,
-            ));
+            out.bars.add_colored_rect(
+                Rect::from_center_size(center + vec2(dx, 0.0), vec2(1.2, 6.0)),
+                color,
+            );
         }
     }
     if mark.all_planned {
@@ -646,17 +647,21 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     // Dimmed first, selected last, so what matters is on top.
     let mut order: Vec<usize> = (0..marks.len()).collect();
     order.sort_by_key(|&i| (marks[i].highlight, !marks[i].is_bar));
+    let n_bars = marks.iter().filter(|m| m.is_bar).count();
+    let mut bars = egui::epaint::Mesh::default();
+    bars.vertices.reserve(20 * n_bars);
+    bars.indices.reserve(30 * n_bars);
     let mut shapes = MarkShapes {
-        bars: egui::epaint::Mesh::default(),
-        under: Vec::new(),
+        bars,
         discs: ctx.sprites.discs(ui.ctx().pixels_per_point()),
         over: Vec::new(),
     };
+    // Two discs (ring and fill) per marker.
+    shapes.discs.reserve(2 * (marks.len() - n_bars));
     for &i in &order {
         paint_mark(&mut shapes, &painter, &marks[i]);
     }
     painter.add(Shape::mesh(shapes.bars));
-    painter.extend(shapes.under);
     painter.add(shapes.discs.into_shape());
     painter.extend(shapes.over);
 
