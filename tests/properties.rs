@@ -11,22 +11,65 @@ use chronomap::extract::text::Words;
 use chronomap::model::{Article, ArticleId, PublishedBasis};
 
 fn reference() -> impl Strategy<Value = NaiveDate> {
-    (0i64..36_500).prop_map(|d| NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid") + Duration::days(d))
+    (0i64..36_500)
+        .prop_map(|d| NaiveDate::from_ymd_opt(1950, 1, 1).expect("valid") + Duration::days(d))
 }
 
 /// Text made of news-like pieces, so the taggers' interesting paths are exercised, mixed with
 /// arbitrary characters.
 fn newsy_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "on Monday", "last Friday", "next week", "in September", "December last year", "May 23",
-        "10 November 2025", "2025-11-10", "early 2025", "since 1948", "within the next two weeks",
-        "six months after", "over a decade ago", "yesterday", "“", "”", "\"", ",", ".", " said ",
-        " Barrack", " al-Sharaa", " U.S.", " Gen.", " Paris", " Washington", " in ", " the ",
-        "\n", "\n\n", "’s", " — ", "(", ")", " visit ", " killed ", " he said.", " Syrian ",
-        " President ", " White House", " Golan Heights", " 70,000", " 1974", " Nov. ", " D.C.",
+        "on Monday",
+        "last Friday",
+        "next week",
+        "in September",
+        "December last year",
+        "May 23",
+        "10 November 2025",
+        "2025-11-10",
+        "early 2025",
+        "since 1948",
+        "within the next two weeks",
+        "six months after",
+        "over a decade ago",
+        "yesterday",
+        "“",
+        "”",
+        "\"",
+        ",",
+        ".",
+        " said ",
+        " Barrack",
+        " al-Sharaa",
+        " U.S.",
+        " Gen.",
+        " Paris",
+        " Washington",
+        " in ",
+        " the ",
+        "\n",
+        "\n\n",
+        "’s",
+        " — ",
+        "(",
+        ")",
+        " visit ",
+        " killed ",
+        " he said.",
+        " Syrian ",
+        " President ",
+        " White House",
+        " Golan Heights",
+        " 70,000",
+        " 1974",
+        " Nov. ",
+        " D.C.",
     ]);
-    prop::collection::vec(prop_oneof![pieces.prop_map(str::to_owned), "\\PC{0,8}"], 0..60)
-        .prop_map(|v| v.concat())
+    prop::collection::vec(
+        prop_oneof![pieces.prop_map(str::to_owned), "\\PC{0,8}"],
+        0..60,
+    )
+    .prop_map(|v| v.concat())
 }
 
 fn article(text: String, published: Option<NaiveDate>) -> Article {

@@ -1,7 +1,8 @@
-//! The offline gazetteer: GeoNames cities ≥ 15,000 inhabitants, countries, US states and
-//! hand-placed regions (`assets/gazetteer.tsv`), venues that stand for a city
-//! (`assets/venues.tsv`), demonyms (`assets/demonyms.tsv`), and city names that are also common
-//! English words (`assets/ambiguous_names.txt`). All compiled into the binary and indexed once.
+//! The offline gazetteer: GeoNames cities ≥ 15,000 inhabitants, countries, the first-level
+//! regions of every country (states, provinces, governorates, oblasts), hand-placed regions
+//! that news names (`assets/gazetteer.tsv`), venues that stand for a city (`assets/venues.tsv`),
+//! demonyms (`assets/demonyms.tsv`), and city names that are also common English words
+//! (`assets/ambiguous_names.txt`). All compiled into the binary and indexed once.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -71,7 +72,7 @@ pub fn gazetteer() -> &'static Gazetteer {
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    let mut push = |out: &mut String, c: char, space: &mut bool| {
+    let push = |out: &mut String, c: char, space: &mut bool| {
         if *space {
             out.push(' ');
             *space = false;

@@ -522,20 +522,22 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String,
                 .iter()
                 .map(|&c| g.entry(c).country.as_str())
                 .collect();
+            // Erbil the city and Erbil the governorate agree on country and region.
+            let regions: Vec<(&str, &str)> = m
+                .candidates
+                .iter()
+                .map(|&c| (g.entry(c).country.as_str(), g.entry(c).admin1.as_str()))
+                .collect();
+            if let Some(&(country, admin1)) = regions.first()
+                && !admin1.is_empty()
+                && regions.iter().all(|r| *r == (country, admin1))
+            {
+                *context.entry(format!("{country}-{admin1}")).or_default() += 1;
+            }
             if let Some(first) = countries.first()
                 && countries.iter().all(|c| c == first)
             {
                 *context.entry((*first).to_owned()).or_default() += 1;
-            }
-            // A named state or province, or a town in one ("ATLANTA"), favours the region's
-            // other places ("Georgia" the state, not the country).
-            if let [only] = m.candidates.as_slice() {
-                let e = g.entry(*only);
-                if e.kind != PlaceKind::Country && !e.admin1.is_empty() {
-                    *context
-                        .entry(format!("{}-{}", e.country, e.admin1))
-                        .or_default() += 1;
-                }
             }
         }
         for d in &info.demonyms {

@@ -22,8 +22,9 @@ pub struct PlaceMention {
     pub venue: bool,
     /// Preceded by a locative word ("in", "to", "from", "visit").
     pub locative: bool,
-    /// Admin1 code or country code given right after it ("Paris, Texas" → "TX").
-    pub qualifier: Option<String>,
+    /// Where the text says it is ("Paris, Texas" → (US, TX); "Lahore, Punjab" → (IN, 23) or
+    /// (PK, 04)): (country, admin1 or "" for anywhere in the country). Empty when not given.
+    pub qualifier: Vec<(String, String)>,
     /// "state of Washington", "Washington state": the region is meant.
     pub region_hint: bool,
 }
@@ -405,7 +406,7 @@ pub fn find_places(
         }
         let mut end = toks[end_tok - 1].end;
         let mut tok_end = end_tok;
-        let mut qualifier = None;
+        let mut qualifier = Vec::new();
         // "Paris, Texas", "Antalya, Turkey", "Washington, D.C."
         if toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','))
             && let Some(q) = toks.get(end_tok + 1)
@@ -415,7 +416,18 @@ pub fn find_places(
             let qkey = name_key(qtext);
             let letters: String = qtext.chars().filter(|c| c.is_ascii_uppercase()).collect();
             if letters.len() == 2 && qtext.len() <= 5 {
-                qualifier = Some(letters);
+                // A US state code ("TX", "D.C.") or a country code ("UK").
+                qualifier.push(("US".to_owned(), letters.clone()));
+                let country = if letters == "UK" {
+                    "GB".to_owned()
+                } else {
+                    letters.clone()
+                };
+                if g.country(&country).is_some() {
+                    qualifier.push((country, String::new()));
+                }
+                tok_end = end_tok + 2;
+                end = toks[tok_end - 1].end;
             } else {
                 // A multi-word qualifier ("New Mexico") is rare; take one or two tokens.
                 let two = toks
@@ -426,34 +438,19 @@ pub fn find_places(
                     Some(k2) if !g.lookup(&k2).is_empty() => (k2, 2),
                     _ => (qkey, 1),
                 };
-                if let Some(&qi) = g
-                    .lookup(&qk)
-                    .iter()
-                    .find(|&&qi| matches!(g.entry(qi).kind, PlaceKind::Country | PlaceKind::Region))
-                {
-                    let e = g.entry(qi);
-                    qualifier = Some(if e.kind == PlaceKind::Country || e.admin1.is_empty() {
-                        e.country.clone()
-                    } else {
-                        e.admin1.clone()
-                    });
+                qualifier = qualifier_pairs(g, &qk);
+                if !qualifier.is_empty() {
                     tok_end = end_tok + 1 + qn;
                     end = toks[tok_end - 1].end;
                 }
             }
-            if qualifier.as_deref().is_some_and(|q| q.len() == 2) && tok_end == end_tok {
-                tok_end = end_tok + 2;
-                end = toks[tok_end - 1].end;
-            }
             // "Damascus, Washington, and Jerusalem" is a list, not "Damascus in Washington".
-            let fits = |q: &str| {
-                g.lookup(&key).iter().any(|&c| {
-                    let e = g.entry(c);
-                    e.admin1 == q || e.country == q
-                }) || venue
-            };
-            if qualifier.as_deref().is_some_and(|q| !fits(q)) {
-                qualifier = None;
+            let fits = venue
+                || g.lookup(&key)
+                    .iter()
+                    .any(|&c| matches_qualifier(g.entry(c), &qualifier));
+            if !fits {
+                qualifier.clear();
                 tok_end = end_tok;
                 end = toks[end_tok - 1].end;
             }
@@ -490,6 +487,26 @@ pub fn find_places(
     (places, demonyms)
 }
 
+/// The (country, admin1) pairs a qualifier name can mean: a country, or any region of that
+/// name ("Punjab" is in India and in Pakistan).
+fn qualifier_pairs(g: &Gazetteer, key: &str) -> Vec<(String, String)> {
+    g.lookup(key)
+        .iter()
+        .map(|&q| g.entry(q))
+        .filter_map(|e| match e.kind {
+            PlaceKind::Country => Some((e.country.clone(), String::new())),
+            PlaceKind::Region => Some((e.country.clone(), e.admin1.clone())),
+            PlaceKind::City => None,
+        })
+        .collect()
+}
+
+fn matches_qualifier(e: &super::gazetteer::Entry, qualifier: &[(String, String)]) -> bool {
+    qualifier.iter().any(|(country, admin1)| {
+        e.country == *country && (admin1.is_empty() || e.admin1 == *admin1)
+    })
+}
+
 /// Pick one gazetteer entry per mention. `context` counts, per country code, how often the
 /// article names that country (as a place, a demonym or an unambiguous city).
 pub fn disambiguate(
@@ -500,10 +517,6 @@ pub fn disambiguate(
     if m.candidates.len() == 1 {
         return m.candidates.first().copied();
     }
-    let has_city = m
-        .candidates
-        .iter()
-        .any(|&c| g.entry(c).kind == PlaceKind::City);
     m.candidates
         .iter()
         .copied()
@@ -513,16 +526,27 @@ pub fn disambiguate(
             if e.kind == PlaceKind::Country {
                 score += 5.0;
             }
-            // "Washington" alone is the city, not the state.
-            if e.kind == PlaceKind::Region && has_city && !e.admin1.is_empty() {
-                score += if m.region_hint { 10.0 } else { -6.0 };
-            }
-            if let Some(q) = &m.qualifier {
-                if *q == e.admin1 || *q == e.country {
-                    score += 100.0;
-                } else {
-                    score -= 20.0;
+            // "Washington" alone is the city, not the state; "Ontario" the province, not the
+            // Californian town: a region loses to a same-named city of its own that holds a
+            // good share of its people.
+            if e.kind == PlaceKind::Region && !e.admin1.is_empty() {
+                let big_city = m.candidates.iter().map(|&c| g.entry(c)).any(|c| {
+                    c.kind == PlaceKind::City
+                        && c.country == e.country
+                        && c.population * 10 >= e.population
+                });
+                if m.region_hint {
+                    score += 10.0;
+                } else if big_city {
+                    score -= 6.0;
                 }
+            }
+            if !m.qualifier.is_empty() {
+                score += if matches_qualifier(e, &m.qualifier) {
+                    100.0
+                } else {
+                    -20.0
+                };
             }
             // The article's countries tip the balance between comparable candidates; they do
             // not turn Paris into Paris, Texas because the article mentions the United States.
@@ -585,18 +609,7 @@ pub fn dateline(
             .chars()
             .take_while(|c| c.is_alphabetic() || *c == ' ')
             .collect();
-        let qualifier = g
-            .lookup(&name_key(qual_word.trim()))
-            .iter()
-            .map(|&q| g.entry(q))
-            .find(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region))
-            .map(|e| {
-                if e.kind == PlaceKind::Country || e.admin1.is_empty() {
-                    e.country.clone()
-                } else {
-                    e.admin1.clone()
-                }
-            });
+        let qualifier = qualifier_pairs(g, &name_key(qual_word.trim()));
         let m = PlaceMention {
             tok_start: 0,
             tok_end: 0,
@@ -668,6 +681,29 @@ mod tests {
         let tx = places("A storm hit Paris, Texas, on Monday.");
         assert_eq!(tx[0].1, "US", "{tx:?}");
         assert!(places("Talks under the Paris Agreement resumed.").is_empty());
+    }
+
+    #[test]
+    fn qualifiers_pick_the_right_region_and_provinces_beat_small_towns() {
+        let p = places("Protests spread from Lahore, Punjab, on Friday.");
+        assert_eq!(
+            (p[0].0.as_str(), p[0].1.as_str()),
+            ("Lahore", "PK"),
+            "{p:?}"
+        );
+        let p = places("Wildfires burned across Ontario.");
+        let e = gazetteer()
+            .entries
+            .iter()
+            .find(|e| e.name == p[0].0 && e.country == p[0].1)
+            .unwrap();
+        assert_eq!(
+            (e.country.as_str(), e.kind),
+            ("CA", PlaceKind::Region),
+            "{p:?}"
+        );
+        // …while a capital still beats the state of the same name.
+        assert_eq!(places("He flew to Washington.")[0].1, "US");
     }
 
     #[test]
