@@ -39,28 +39,9 @@ fn back_button(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
 
 /// The events of `item` (or all shown events), with a header saying what they are.
 fn list_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, item: Option<Item>) {
-    let owned: Vec<EventId>;
     let events: &[EventId] = match item {
         None => &ctx.vm.shown,
-        Some(Item::Place(p)) => {
-            owned = filtered(ctx, ctx.store.place(p).map(|e| e.events.as_slice()));
-            &owned
-        }
-        Some(Item::Actor(a)) => {
-            owned = filtered(ctx, ctx.store.actor(a).map(|e| e.events.as_slice()));
-            &owned
-        }
-        Some(Item::Article(a)) => {
-            owned = ctx
-                .vm
-                .shown
-                .iter()
-                .copied()
-                .filter(|e| Item::Article(a).contains_event(ctx.store, *e))
-                .collect();
-            &owned
-        }
-        Some(Item::Event(_)) => &[],
+        Some(_) => &ctx.vm.selection_events,
     };
 
     match item {
@@ -115,15 +96,6 @@ fn list_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, item: Option<Item>) {
                 }
             }
         });
-}
-
-fn filtered(ctx: &ViewCtx<'_>, events: Option<&[EventId]>) -> Vec<EventId> {
-    events
-        .unwrap_or_default()
-        .iter()
-        .copied()
-        .filter(|e| ctx.vm.is_shown(*e))
-        .collect()
 }
 
 fn place_header_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, place: PlaceId, shown: usize) {
@@ -343,9 +315,10 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                 quote_ui(ui, ctx, quote);
             }
             let others: Vec<&Quote> = ctx
-                .store
-                .quotes_of_article(event.article)
-                .filter(|q| !event.quotes.contains(&q.id))
+                .vm
+                .other_quotes
+                .iter()
+                .filter_map(|q| ctx.store.quote(*q))
                 .collect();
             if !others.is_empty() {
                 ui.add_space(8.0);

@@ -15,7 +15,7 @@ use egui::{Pos2, pos2};
 use serde::{Deserialize, Serialize};
 
 use crate::app::selection::{Highlight, Item};
-use crate::model::{ArticleId, EventId, EventKind, Precision};
+use crate::model::{ArticleId, EventId, EventKind, Precision, QuoteId};
 use crate::store::{ActorId, EventStore, Filter, PlaceId};
 use crate::views::basemap::mercator_unit;
 use crate::views::calendar::day_x;
@@ -296,6 +296,12 @@ pub struct ViewModel {
     highlight_key: Option<HighlightKey>,
     pub highlights: Highlights,
     highlights_version: u64,
+
+    selection_key: Option<(Option<FilterKey>, Option<Item>)>,
+    /// The shown events of the selected place, actor or article, in time order.
+    pub selection_events: Vec<EventId>,
+    /// Quotes of the selected event's article that are not linked to the event.
+    pub other_quotes: Vec<QuoteId>,
 }
 
 impl ViewModel {
@@ -359,6 +365,41 @@ impl ViewModel {
             };
             self.highlight_key = Some(highlight_key);
             self.highlights_version = next_version();
+        }
+
+        // What the side panel lists for the selection, so it does no scan per frame.
+        let selection_key = (self.filter_key.clone(), selected);
+        if self.selection_key.as_ref() != Some(&selection_key) {
+            self.selection_events = match selected {
+                Some(Item::Place(p)) => {
+                    store.place(p).map(|e| e.events.clone()).unwrap_or_default()
+                }
+                Some(Item::Actor(a)) => {
+                    store.actor(a).map(|e| e.events.clone()).unwrap_or_default()
+                }
+                Some(item @ Item::Article(_)) => self
+                    .shown
+                    .iter()
+                    .copied()
+                    .filter(|e| item.contains_event(store, *e))
+                    .collect(),
+                Some(Item::Event(_)) | None => Vec::new(),
+            };
+            let shown = &self.shown_mask;
+            self.selection_events
+                .retain(|e| shown.get(e.index()).copied().unwrap_or(false));
+            self.other_quotes = match selected.and_then(|s| match s {
+                Item::Event(e) => store.event(e),
+                _ => None,
+            }) {
+                Some(event) => store
+                    .quotes_of_article(event.article)
+                    .filter(|q| !event.quotes.contains(&q.id))
+                    .map(|q| q.id)
+                    .collect(),
+                None => Vec::new(),
+            };
+            self.selection_key = Some(selection_key);
         }
     }
 
