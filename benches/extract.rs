@@ -137,6 +137,7 @@ fn generated_corpus(target_bytes: usize) -> Vec<Document> {
             },
             published_basis: PublishedBasis::SourcesCsv,
             encoding: "UTF-8",
+            content_hash: docs.len() as u64,
         });
     }
     docs

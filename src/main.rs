@@ -76,6 +76,7 @@ fn extract(
 ) -> ExitCode {
     let options = Options {
         ingest: IngestOptions { max_file_bytes },
+        ..Options::default()
     };
     // `chronomap extract seeds` works anywhere: without a `seeds` folder here, the embedded
     // sample corpus is meant.

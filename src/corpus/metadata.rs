@@ -367,3 +367,150 @@ mod tests {
         assert_eq!(date_in_file_name("id123456789.txt"), None);
     }
 }
+
+/// Set fields of one file's row in a `sources.csv` (created when missing), keeping every other
+/// row, column and value as it was. `updates` are (column, value) pairs; a missing column is
+/// added to the header. The file is written beside the old one and renamed over it, so a crash
+/// midway leaves the previous version intact.
+pub fn update_sources_csv(
+    csv_path: &std::path::Path,
+    file: &str,
+    updates: &[(&str, &str)],
+) -> std::io::Result<()> {
+    let mut header: Vec<String> = vec!["file".to_owned()];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    match std::fs::read(csv_path) {
+        Ok(bytes) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let mut reader = csv::ReaderBuilder::new()
+                .flexible(true)
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            let mut records = reader.records();
+            if let Some(Ok(h)) = records.next() {
+                header = h.iter().map(str::to_owned).collect();
+            }
+            for r in records.flatten() {
+                rows.push(r.iter().map(str::to_owned).collect());
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let column = |header: &mut Vec<String>, name: &str| -> usize {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .unwrap_or_else(|| {
+                header.push(name.to_owned());
+                header.len() - 1
+            })
+    };
+    let file_col = column(&mut header, "file");
+    let wanted = file.replace('\\', "/");
+    let row_index = rows
+        .iter()
+        .position(|r| {
+            r.get(file_col)
+                .is_some_and(|f| f.trim().replace('\\', "/") == wanted)
+        })
+        .unwrap_or_else(|| {
+            let mut row = vec![String::new(); header.len()];
+            row[file_col] = wanted.clone();
+            rows.push(row);
+            rows.len() - 1
+        });
+    for (name, value) in updates {
+        let c = column(&mut header, name);
+        let row = &mut rows[row_index];
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = (*value).to_owned();
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    writer
+        .write_record(&header)
+        .map_err(std::io::Error::other)?;
+    for row in &rows {
+        writer.write_record(row).map_err(std::io::Error::other)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    write_atomically(csv_path, &bytes)
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod write_tests {
+    use super::*;
+
+    #[test]
+    fn updating_keeps_other_rows_and_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sources.csv");
+        std::fs::write(
+            &path,
+            "file,outlet,notes\na.txt,Reuters,keep me\nb.txt,AP,\"quoted, note\"\n",
+        )
+        .unwrap();
+        update_sources_csv(
+            &path,
+            "b.txt",
+            &[("published", "2025-11-10"), ("outlet", "AFP")],
+        )
+        .unwrap();
+        update_sources_csv(&path, "c.txt", &[("published", "2025-01-02")]).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "file,outlet,notes,published\na.txt,Reuters,keep me\nb.txt,AFP,\"quoted, note\",2025-11-10\nc.txt,,,2025-01-02\n"
+        );
+        let (table, diags) = parse_sources_csv(&text, "sources.csv");
+        assert!(
+            diags.iter().all(|d| d.level != crate::model::Level::Error),
+            "{diags:?}"
+        );
+        assert_eq!(table.get("b.txt").unwrap().outlet.as_deref(), Some("AFP"));
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_missing_file_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sources.csv");
+        update_sources_csv(&path, "x.txt", &[("published", "2025-11-10")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "file,published\nx.txt,2025-11-10\n"
+        );
+    }
+}

@@ -76,6 +76,8 @@ pub struct Document {
     pub meta: Metadata,
     pub published_basis: PublishedBasis,
     pub encoding: &'static str,
+    /// Hash of the file's bytes: the same article added twice is recognised.
+    pub content_hash: u64,
 }
 
 /// Documents read plus what went wrong on the way.
@@ -85,17 +87,50 @@ pub struct Ingested {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// A file found by the walk, with the metadata rows that apply to it.
-struct Candidate {
-    file: PathBuf,
-    display: String,
+/// A file found by the walk, with the metadata rows that apply to it. Read it with
+/// [`read_candidate`].
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub file: PathBuf,
+    /// Path for display (as given, or the folder as given joined with the path inside it).
+    pub display: String,
     format: Format,
     /// `sources.csv` rows from the innermost folder outwards.
     tables: Vec<(Arc<SourcesTable>, String)>,
 }
 
+/// What a walk found: files to read, and what could not even be listed.
+#[derive(Debug, Clone, Default)]
+pub struct Discovery {
+    pub candidates: Vec<Candidate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
 /// Read every article under `paths` (files or folders).
 pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
+    let Discovery {
+        candidates,
+        mut diagnostics,
+    } = discover(paths);
+    let results: Vec<Result<Document, Diagnostic>> = candidates
+        .par_iter()
+        .map(|c| read_candidate(c, options))
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(doc) => documents.push(doc),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    Ingested {
+        documents,
+        diagnostics,
+    }
+}
+
+/// Walk `paths` and list the article files in them, without reading them.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
     let mut candidates = Vec::new();
     let mut diagnostics = Vec::new();
     let mut visited = HashSet::new();
@@ -139,20 +174,8 @@ pub fn ingest_paths(paths: &[PathBuf], options: &IngestOptions) -> Ingested {
             }
         }
     }
-
-    let results: Vec<Result<Document, Diagnostic>> = candidates
-        .par_iter()
-        .map(|c| read_candidate(c, options))
-        .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(doc) => documents.push(doc),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    Ingested {
-        documents,
+    Discovery {
+        candidates,
         diagnostics,
     }
 }
@@ -319,7 +342,8 @@ fn join_rel(prefix: &str, name: &str) -> String {
     }
 }
 
-fn read_candidate(c: &Candidate, options: &IngestOptions) -> Result<Document, Diagnostic> {
+/// Read and convert one discovered file.
+pub fn read_candidate(c: &Candidate, options: &IngestOptions) -> Result<Document, Diagnostic> {
     let size = std::fs::metadata(&c.file)
         .map_err(|e| Diagnostic::error(&c.display, describe_io(&e)))?
         .len();
@@ -364,6 +388,7 @@ pub fn ingest_bytes(
 ) -> Result<Document, Diagnostic> {
     let decoded = decode::decode(bytes, format == Format::Html)
         .map_err(|e| Diagnostic::error(display, e.to_string()))?;
+    let content_hash = content_hash(bytes);
 
     let mut meta = Metadata::default();
     let mut basis = PublishedBasis::Unknown;
@@ -426,7 +451,19 @@ pub fn ingest_bytes(
         meta,
         published_basis: basis,
         encoding: decoded.encoding,
+        content_hash,
     })
+}
+
+/// A stable 64-bit hash of file contents (FNV-1a: the same on every machine and run, so it can
+/// be persisted).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 fn normalize_newlines(text: &str) -> String {

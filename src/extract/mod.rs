@@ -1332,9 +1332,15 @@ fn according_to(text: &str, info: &SentenceInfo<'_>, people: &People) -> Option<
 /// ("Asaad al-Shaibani" / "Assad al-Shaibani", "Bashar Assad" / "Bashar al-Assad") take the
 /// most frequent full form, so lanes and filters see one actor.
 pub fn merge_actors_across_articles(ex: &mut Extraction) {
+    merge_actors(&mut ex.events, &mut ex.quotes);
+}
+
+/// [`merge_actors_across_articles`] over any events and quotes (the store runs it on all it
+/// holds as batches arrive).
+pub fn merge_actors(events: &mut [Event], quotes: &mut [Quote]) {
     // key → full form → count
     let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for e in &ex.events {
+    for e in events.iter() {
         for a in e.actors.iter().filter(|a| a.kind == ActorKind::Person) {
             if a.name.split_whitespace().count() >= 2 {
                 *forms
@@ -1345,7 +1351,7 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
             }
         }
     }
-    for q in &ex.quotes {
+    for q in quotes.iter() {
         if let Some(s) = &q.speaker
             && s.split_whitespace().count() >= 2
             && s.chars().next().is_some_and(char::is_uppercase)
@@ -1404,7 +1410,7 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
         cache.insert(name.to_owned(), c.clone());
         c
     };
-    for e in &mut ex.events {
+    for e in events.iter_mut() {
         for a in e.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
             if let Some(c) = canonical(&a.name) {
                 a.name = c;
@@ -1417,7 +1423,7 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
             keep
         });
     }
-    for q in &mut ex.quotes {
+    for q in quotes.iter_mut() {
         if let Some(s) = &q.speaker
             && s.chars().next().is_some_and(char::is_uppercase)
             && let Some(c) = canonical(s)

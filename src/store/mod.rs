@@ -2,7 +2,10 @@
 //! need (by time, by place, by actor). Append-only; each append bumps `generation` so views can
 //! tell when their cached data is stale.
 
+mod corrections;
 mod filter;
+
+pub use corrections::{ArticleFix, Corrections, EventFix, event_key};
 
 pub use filter::Filter;
 
@@ -91,8 +94,120 @@ impl EventStore {
             self.events.push(event);
         }
         self.diagnostics.extend(batch.diagnostics);
+        if article_base > 0 {
+            // A later batch can name someone the earlier ones knew by surname only ("Sharaa"):
+            // merge names across everything held, then index actors afresh.
+            crate::extract::merge_actors(&mut self.events, &mut self.quotes);
+            self.actors.clear();
+            self.actor_index.clear();
+            self.event_actors.clear();
+            self.index_actors_from(0);
+        } else {
+            self.index_actors_from(event_base);
+        }
         self.index_from(event_base);
         self.generation += 1;
+    }
+
+    /// Replace one article's record, events and quotes (after the user fixed its publication
+    /// date, say). `events` and `quotes` carry ids local to the article, from 0. Ids of the
+    /// store's other items may change; the generation is bumped.
+    pub fn replace_article(
+        &mut self,
+        id: ArticleId,
+        article: Article,
+        events: Vec<Event>,
+        quotes: Vec<Quote>,
+    ) {
+        let mut parts = self.per_article();
+        let Some(slot) = parts.get_mut(id.index()) else {
+            return;
+        };
+        *slot = (article, events, quotes);
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        let generation = self.generation;
+        *self = Self::from_parts(parts, diagnostics);
+        self.generation = generation + 1;
+    }
+
+    /// Every article with its events and quotes, ids local to each article.
+    fn per_article(&self) -> Vec<(Article, Vec<Event>, Vec<Quote>)> {
+        let mut parts: Vec<(Article, Vec<Event>, Vec<Quote>)> = self
+            .articles
+            .iter()
+            .map(|a| (a.clone(), Vec::new(), Vec::new()))
+            .collect();
+        let mut local_quote = vec![0usize; self.quotes.len()];
+        for q in &self.quotes {
+            if let Some(part) = parts.get_mut(q.article.index()) {
+                local_quote[q.id.index()] = part.2.len();
+                let mut q = q.clone();
+                q.id = QuoteId::from_index(part.2.len());
+                part.2.push(q);
+            }
+        }
+        for e in &self.events {
+            if let Some(part) = parts.get_mut(e.article.index()) {
+                let mut e = e.clone();
+                e.id = EventId::from_index(part.1.len());
+                for q in &mut e.quotes {
+                    *q = QuoteId::from_index(local_quote[q.index()]);
+                }
+                part.1.push(e);
+            }
+        }
+        parts
+    }
+
+    fn from_parts(
+        parts: Vec<(Article, Vec<Event>, Vec<Quote>)>,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Self {
+        let mut all = Extraction {
+            diagnostics,
+            ..Extraction::default()
+        };
+        for (i, (mut article, events, quotes)) in parts.into_iter().enumerate() {
+            let (event_base, quote_base) = (all.events.len(), all.quotes.len());
+            article.id = ArticleId::from_index(i);
+            for mut q in quotes {
+                q.id = QuoteId::from_index(q.id.index() + quote_base);
+                q.article = article.id;
+                all.quotes.push(q);
+            }
+            for mut e in events {
+                e.id = EventId::from_index(e.id.index() + event_base);
+                e.article = article.id;
+                for q in &mut e.quotes {
+                    *q = QuoteId::from_index(q.index() + quote_base);
+                }
+                all.events.push(e);
+            }
+            all.articles.push(article);
+        }
+        Self::from_extraction(all)
+    }
+
+    fn index_actors_from(&mut self, first_new: usize) {
+        for i in first_new..self.events.len() {
+            let id = EventId::from_index(i);
+            let mut actor_ids = Vec::new();
+            for actor in &self.events[i].actors {
+                let key = (actor.name.clone(), actor.kind);
+                let aid = *self.actor_index.entry(key).or_insert_with(|| {
+                    self.actors.push(ActorEntry {
+                        actor: actor.clone(),
+                        events: Vec::new(),
+                    });
+                    ActorId(self.actors.len() as u32 - 1)
+                });
+                if !actor_ids.contains(&aid) {
+                    self.actors[aid.0 as usize].events.push(id);
+                    actor_ids.push(aid);
+                }
+            }
+            self.event_actors.push(actor_ids);
+        }
     }
 
     fn index_from(&mut self, first_new: usize) {
@@ -122,23 +237,6 @@ impl EventStore {
                 }
             }
             self.event_places.push(place_ids);
-
-            let mut actor_ids = Vec::new();
-            for actor in &self.events[i].actors {
-                let key = (actor.name.clone(), actor.kind);
-                let aid = *self.actor_index.entry(key).or_insert_with(|| {
-                    self.actors.push(ActorEntry {
-                        actor: actor.clone(),
-                        events: Vec::new(),
-                    });
-                    ActorId(self.actors.len() as u32 - 1)
-                });
-                if !actor_ids.contains(&aid) {
-                    self.actors[aid.0 as usize].events.push(id);
-                    actor_ids.push(aid);
-                }
-            }
-            self.event_actors.push(actor_ids);
         }
 
         self.by_time = (0..self.events.len()).map(EventId::from_index).collect();
@@ -256,5 +354,105 @@ fn time_key(event: &Event) -> (bool, chrono::NaiveDate, chrono::NaiveDate, u32) 
             chrono::NaiveDate::MIN,
             event.id.0,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, Ingested, Metadata};
+    use crate::model::PublishedBasis;
+
+    fn batch(texts: &[(&str, &str)]) -> Extraction {
+        let documents = texts
+            .iter()
+            .map(|(path, text)| Document {
+                path: (*path).to_owned(),
+                file: None,
+                text: (*text).to_owned(),
+                meta: Metadata {
+                    published: chrono::NaiveDate::from_ymd_opt(2025, 11, 11),
+                    ..Metadata::default()
+                },
+                published_basis: PublishedBasis::SourcesCsv,
+                encoding: "UTF-8",
+                content_hash: crate::corpus::content_hash(text.as_bytes()),
+            })
+            .collect();
+        crate::pipeline::extract_ingested(Ingested {
+            documents,
+            diagnostics: Vec::new(),
+        })
+    }
+
+    fn people(store: &EventStore) -> Vec<&str> {
+        store
+            .actors()
+            .iter()
+            .filter(|a| a.actor.kind == ActorKind::Person)
+            .map(|a| a.actor.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn later_batches_merge_names_with_earlier_ones() {
+        let mut store = EventStore::from_extraction(batch(&[(
+            "a.txt",
+            "“We will see,” Sharaa said on Monday in Damascus.",
+        )]));
+        assert_eq!(people(&store), vec!["Sharaa"]);
+        store.append(batch(&[(
+            "b.txt",
+            "Syrian President Ahmed al-Sharaa met Trump in Washington on Monday.",
+        )]));
+        let names = people(&store);
+        assert!(names.contains(&"Ahmed al-Sharaa"), "{names:?}");
+        assert!(!names.contains(&"Sharaa"), "{names:?}");
+        assert_eq!(store.generation(), 2);
+    }
+
+    #[test]
+    fn replacing_an_article_keeps_the_others_and_their_links() {
+        let mut store = EventStore::from_extraction(batch(&[
+            ("a.txt", "“It works,” Barrack said on Monday in Paris."),
+            (
+                "b.txt",
+                "Officials met in Cairo on Tuesday. “Talks go on,” the envoy said.",
+            ),
+        ]));
+        let before_b: Vec<String> = store
+            .events()
+            .iter()
+            .filter(|e| e.article == ArticleId(1))
+            .map(|e| e.sentence.clone())
+            .collect();
+        let mut article = store.article(ArticleId(0)).cloned().unwrap();
+        article.published = chrono::NaiveDate::from_ymd_opt(2025, 11, 20);
+        let ex = crate::extract::extract_article(&mut article);
+        store.replace_article(ArticleId(0), article, ex.events, ex.quotes);
+        let monday = store
+            .events()
+            .iter()
+            .find(|e| e.article == ArticleId(0) && e.when.is_some())
+            .and_then(|e| e.when.as_ref())
+            .map(|w| w.start.to_string());
+        assert_eq!(
+            monday.as_deref(),
+            Some("2025-11-17"),
+            "re-resolved against the new date"
+        );
+        let after_b: Vec<String> = store
+            .events()
+            .iter()
+            .filter(|e| e.article == ArticleId(1))
+            .map(|e| e.sentence.clone())
+            .collect();
+        assert_eq!(before_b, after_b);
+        for e in store.events() {
+            for q in &e.quotes {
+                assert_eq!(store.quote(*q).map(|q| q.article), Some(e.article));
+            }
+            assert_eq!(store.event(e.id).map(|x| x.id), Some(e.id));
+        }
     }
 }
