@@ -10,6 +10,14 @@
 //! - `pan_map`: the map is dragged every frame, so markers and the basemap are re-projected.
 //! - `filter`: a kind filter is toggled every frame, so every cache is rebuilt (not a
 //!   per-frame cost in use; shows what a click on a filter costs).
+//!
+//! Measured on the 2-core development machine (mean per frame, 1440×900 window):
+//!
+//! | events  | idle    | hover   | pan_map | filter  |
+//! |---------|---------|---------|---------|---------|
+//! | 1 000   | 0.82 ms | 0.86 ms | 0.90 ms | 3.0 ms  |
+//! | 10 000  | 0.99 ms | 0.97 ms | 0.96 ms | 12 ms   |
+//! | 100 000 | 2.0 ms  | 2.6 ms  | 1.9 ms  | 56 ms   |
 
 use std::hint::black_box;
 
