@@ -197,7 +197,7 @@ impl LineLevels {
     }
 }
 
-/// Which level of [`Basemap::coastline_levels`] to draw at `zoom`.
+/// Which level of detail (coarsest first, full resolution last) to draw at `zoom`.
 pub fn level_for_zoom(zoom: f64) -> usize {
     LOD_ZOOMS
         .iter()

@@ -24,7 +24,7 @@ use crate::views::view_model::{Lane, ViewModel};
 use crate::views::widgets;
 
 /// Height of one lane, in points, when there is room; lanes shrink to fit down to
-/// [`MIN_LANE_HEIGHT`], then scroll. Lanes keep their height when zooming time.
+/// `MIN_LANE_HEIGHT`, then scroll. Lanes keep their height when zooming time.
 pub const LANE_HEIGHT: f32 = 30.0;
 const MIN_LANE_HEIGHT: f32 = 22.0;
 const MARKER_RADIUS: f32 = 6.0;
