@@ -597,10 +597,19 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
         Vec::new()
     };
 
-    for &id in base {
-        let Some(event) = store.event(id) else {
+    // Walk the events in storage order (the base is in time order, which would jump all
+    // over memory), then sort each lane by time.
+    let mut in_base = vec![false; store.events().len()];
+    for id in base {
+        if let Some(slot) = in_base.get_mut(id.index()) {
+            *slot = true;
+        }
+    }
+    for event in store.events() {
+        let id = event.id;
+        if !in_base.get(id.index()).copied().unwrap_or(false) {
             continue;
-        };
+        }
         let Some(when) = &event.when else {
             continue;
         };
@@ -654,6 +663,14 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             l.max_len = l.max_len.max(end - start);
             l.items.push(item);
         }
+    }
+
+    for lane in &mut lanes {
+        lane.items.sort_unstable_by(|a, b| {
+            (a.start, a.end, a.event.0)
+                .partial_cmp(&(b.start, b.end, b.event.0))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
     }
 
     // Order lanes so the busiest read first; the catch-all lane goes last.
