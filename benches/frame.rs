@@ -11,13 +11,14 @@
 //! - `filter`: a kind filter is toggled every frame, so every cache is rebuilt (not a
 //!   per-frame cost in use; shows what a click on a filter costs).
 //!
-//! Measured on the 2-core development machine (mean per frame, 1440×900 window):
+//! Measured on the 2-core development machine (mean per frame, 1440×900 window; ranges are
+//! over several runs on a shared machine):
 //!
-//! | events  | idle    | hover   | pan_map | filter  |
-//! |---------|---------|---------|---------|---------|
-//! | 1 000   | 0.82 ms | 0.86 ms | 0.90 ms | 3.0 ms  |
-//! | 10 000  | 0.99 ms | 0.97 ms | 0.96 ms | 12 ms   |
-//! | 100 000 | 2.0 ms  | 2.6 ms  | 1.9 ms  | 56 ms   |
+//! | events  | idle          | hover         | pan_map       | filter      |
+//! |---------|---------------|---------------|---------------|-------------|
+//! | 1 000   | 0.82–1.0 ms   | 0.86–0.97 ms  | 0.90–0.99 ms  | 3.0–3.8 ms  |
+//! | 10 000  | 0.99–1.1 ms   | 0.97–1.3 ms   | 0.96–1.2 ms   | 12–14 ms    |
+//! | 100 000 | 2.0–2.8 ms    | 2.6–3.0 ms    | 1.9–2.6 ms    | 49–50 ms    |
 
 use std::hint::black_box;
 
