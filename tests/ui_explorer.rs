@@ -19,8 +19,6 @@ use egui::{Event as InputEvent, Modifiers, PointerButton, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-const NEEDS_EXTRACTOR: &str = "needs the full extractor";
-
 fn fixture() -> EventStore {
     EventStore::from_extraction(fixtures::seed_like_extraction())
 }
@@ -385,7 +383,6 @@ fn the_seeds_open_today_without_the_full_extractor() {
     let total = store.events().len();
     let h = harness(store);
     h.get_by_label(&format!("{total} of {total} events"));
-    let _ = NEEDS_EXTRACTOR;
 }
 
 #[test]
