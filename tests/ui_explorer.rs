@@ -1,9 +1,8 @@
 //! The explorer window driven like a user would: by accessibility labels, clicks, keys and
 //! drags, on the seed corpus.
 //!
-//! Every scenario runs twice: on a hand-built extraction of the seeds (what the full
-//! extractor should produce) and on the real pipeline output, which is ignored until the
-//! extractor finds places, actors and quotes.
+//! Every scenario runs twice: on a hand-built extraction of the seeds (a stable fixture for
+//! the views) and on the real pipeline output of the embedded seeds.
 
 use chrono::NaiveDate;
 use chronomap::app::command::Command;
@@ -361,7 +360,7 @@ macro_rules! on_fixture_and_seeds {
             $(#[test] fn $name() { super::$name(super::fixture()); })*
         }
         mod on_seeds {
-            $(#[test] #[ignore = "needs the full extractor"] fn $name() { super::$name(super::seeds()); })*
+            $(#[test] fn $name() { super::$name(super::seeds()); })*
         }
     };
 }

@@ -81,6 +81,12 @@ pub enum RawDate {
         unit: Unit,
         offset: i32,
     },
+    /// "the end of the year", "the start of next month".
+    PartOf {
+        unit: Unit,
+        offset: i32,
+        part: Part,
+    },
     /// "earlier this year" (-1), "later this month" (1).
     ThisPart {
         unit: Unit,
@@ -167,6 +173,10 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 
 /// Words that can begin a date expression; the parser skips every other word at once.
 pub(crate) const DATE_WORDS: &[&str] = &[
+    "end",
+    "start",
+    "beginning",
+    "middle",
     "january",
     "jan",
     "february",
@@ -308,6 +318,8 @@ fn number_word(word: &str) -> Option<u32> {
 }
 
 fn unit_of(word: &str) -> Option<Unit> {
+    // "last year's summit": the possessive is not part of the unit.
+    let word = word.strip_suffix("'s").unwrap_or(word);
     Some(match word {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
@@ -457,7 +469,8 @@ pub fn find_dates(w: &Words) -> Vec<DateMention> {
             let (from, to) = (out[i - 1].tok_end, out[i].tok_start);
             out[i].new_clause = (from..to).any(|k| {
                 t.is_punct(k, ';')
-                    || (!t.is_cap(k) && (t.has(k, class::REPORTING) || cue(&t, k).is_some()))
+                    || (!t.is_cap(k)
+                        && (t.has(k, class::REPORTING) || cue(&t, k).is_some() || weak_past(&t, k)))
                     || (k > from
                         && t.is_punct(k - 1, ',')
                         && matches!(t.n(k), "and" | "but" | "while"))
@@ -790,7 +803,7 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
     };
     if let Some(offset) = offset {
         let next = t.n(i + 1);
-        if let Some(unit) = unit_of(next).filter(|_| !next.ends_with('s')) {
+        if let Some(unit) = unit_of(next).filter(|_| !next.trim_end_matches("'s").ends_with('s')) {
             return Some((RawDate::Relative { unit, offset }, i + 2, false));
         }
         if let Some(season) = season_of(next) {
@@ -835,6 +848,26 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
                 i + 2 + of,
                 false,
             ));
+        }
+    }
+
+    // "the end of the year", "the start of next month", "mid-way through"…
+    if matches!(w, "end" | "start" | "beginning" | "middle") && t.n(i + 1) == "of" {
+        let offset = match t.n(i + 2) {
+            "the" | "this" => Some(0),
+            "next" => Some(1),
+            "last" => Some(-1),
+            _ => None,
+        };
+        let unit =
+            unit_of(t.n(i + 3)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year));
+        if let (Some(offset), Some(unit)) = (offset, unit) {
+            let part = match w {
+                "end" => Part::Late,
+                "middle" => Part::Mid,
+                _ => Part::Early,
+            };
+            return Some((RawDate::PartOf { unit, offset, part }, i + 4, false));
         }
     }
 
@@ -1021,6 +1054,7 @@ pub(crate) const FUTURE_SINGLE: &[&str] = &[
     "'ll",
     "shall",
     "upcoming",
+    "ahead",
     "forthcoming",
     "planned",
     "scheduled",
@@ -1221,11 +1255,22 @@ fn cue(t: &Toks, k: usize) -> Option<Tense> {
     if t.has(k, class::PAST_CUE) {
         return Some(Tense::Past);
     }
-    let word = t.n(k);
-    if word.len() > 4 && word.ends_with("ed") && !t.has(k, class::NOT_PAST_ED) {
-        return Some(Tense::Past);
-    }
     None
+}
+
+/// A past participle or past tense by its "-ed" ending: a weaker cue than a listed verb, and
+/// none at all when it is an adjective ("newly elected lawmakers", "the proposed deal").
+fn weak_past(t: &Toks, k: usize) -> bool {
+    let word = t.n(k);
+    let prev = k.checked_sub(1).map_or("", |p| t.n(p));
+    word.len() > 4
+        && word.ends_with("ed")
+        && !t.has(k, class::NOT_PAST_ED)
+        && !(prev.ends_with("ly")
+            || matches!(
+                prev,
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
+            ))
 }
 
 /// The tense of the verb a date hangs on. The verb usually comes before its date ("said
@@ -1267,6 +1312,9 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         }
         cue(t, k)
     };
+    // "-ed" words only count close to the date: farther away they are as often adjectives or
+    // belong to another clause.
+    let weak = |k: usize, dist: usize| dist <= 4 && !(t.is_cap(k) && k > 0) && weak_past(t, k);
     const WINDOW: usize = 14;
     for k in (start.saturating_sub(WINDOW)..start).rev() {
         if t.is_punct(k, ';') {
@@ -1275,6 +1323,9 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         if let Some(tense) = verb_cue(k) {
             return tense;
         }
+        if weak(k, start - k) {
+            return Tense::Past;
+        }
     }
     for k in end..(end + WINDOW).min(t.len()) {
         if t.is_punct(k, ';') {
@@ -1282,6 +1333,9 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         }
         if let Some(tense) = verb_cue(k) {
             return tense;
+        }
+        if weak(k, k + 1 - end) {
+            return Tense::Past;
         }
     }
     Tense::Unknown
@@ -1554,6 +1608,12 @@ pub fn resolve(
             let r = reference?;
             let shifted = add_units(r, i64::from(offset), unit)?;
             unit_span(shifted, unit)
+        }
+        RawDate::PartOf { unit, offset, part } => {
+            let r = reference?;
+            let (s, e, _) = unit_span(add_units(r, i64::from(offset), unit)?, unit)?;
+            let (s, e) = part_of(s, e, Some(part));
+            Some((s, e, precision_for(s, e)))
         }
         RawDate::ThisPart { unit, dir } => {
             let r = reference?;
@@ -1896,6 +1956,31 @@ mod tests {
         assert_eq!(
             one("Washington said it will not renew the license when it expires on April 18 unless candidates are allowed.", d(2024, 3, 14)).1,
             d(2024, 4, 18)
+        );
+    }
+
+    #[test]
+    fn ends_of_periods_and_adjectival_participles() {
+        let r = d(2025, 11, 5);
+        let (text, s, e) = one("Reserves should recover by the end of the year.", r);
+        assert_eq!(text, "by the end of the year");
+        assert!(s >= d(2025, 8, 1) && e == d(2025, 12, 31), "{s} {e}");
+        assert_eq!(
+            one("Last year’s summit in Baku ended late.", r).1.year(),
+            2024
+        );
+        // "Newly elected" is an adjective: the seats are taken next month, not last December.
+        assert_eq!(
+            one("Newly elected lawmakers take their seats on Dec. 10.", r).1,
+            d(2025, 12, 10)
+        );
+        assert_eq!(
+            one(
+                "Farmers protested ahead of European elections in June.",
+                d(2024, 2, 27)
+            )
+            .1,
+            d(2024, 6, 1)
         );
     }
 

@@ -141,32 +141,17 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     } else {
         raw.to_owned()
     };
-    let cut_left = toks[..lo].iter().any(|t| t.is_word());
     let cut_right = toks[hi..].iter().any(|t| t.is_word());
-    // A clause cut from a longer sentence shows where it was cut; a whole clause reads as a
-    // sentence of its own.
-    let mut out = if cut_left && !starts_clause(src, toks, lo) {
-        format!("…{text}")
-    } else {
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(c) => c.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        }
+    // Read as a headline: capitalised, and cut only at its end.
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     };
     if cut_right {
         out.push('…');
     }
     out
-}
-
-/// Whether token `lo` starts a clause (after a comma, semicolon or dash, or the sentence start).
-fn starts_clause(src: &str, toks: &[Token], lo: usize) -> bool {
-    lo == 0 || {
-        let prev = &toks[lo - 1];
-        let c = src[prev.start..].chars().next().unwrap_or(' ');
-        prev.kind == super::text::TokKind::Punct && (matches!(c, ',' | ';' | ':') || is_dash(c))
-    }
 }
 
 fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
@@ -176,24 +161,60 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
             && (matches!(c, ',' | ';' | ':' | '(' | ')') || is_dash(c) || is_double_quote(c))
     };
     let is_subordinator = |t: &Token| {
-        ["which", "who", "while", "although", "whereas", "because"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(t.text(src)))
+        [
+            "which", "who", "while", "although", "whereas", "because", "that",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t.text(src)))
     };
-    let mut lo = anchor;
-    let mut budget = 8;
-    while lo > 0 && budget > 0 {
-        let t = &toks[lo - 1];
+    // Back to the clause start.
+    let mut clause_start = anchor;
+    while clause_start > 0 {
+        let t = &toks[clause_start - 1];
         if is_boundary(t) || is_subordinator(t) {
             break;
         }
-        lo -= 1;
-        if t.is_word() {
-            budget -= 1;
-        }
+        clause_start -= 1;
     }
+    // Too long before the trigger: start at the noun phrase nearest to it ("the coalition
+    // originally formed in 2014 …") rather than mid-phrase.
+    const BEFORE: usize = 8;
+    let words_before = toks[clause_start..anchor]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
+    let lo = if words_before <= BEFORE {
+        clause_start
+    } else {
+        let window_start = {
+            let mut k = anchor;
+            let mut n = 0;
+            while k > clause_start && n < BEFORE {
+                k -= 1;
+                if toks[k].is_word() {
+                    n += 1;
+                }
+            }
+            k
+        };
+        let is_phrase_start = |k: usize| {
+            let t = toks[k].text(src);
+            [
+                "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t))
+                || (toks[k].is_capitalized(src) && k > 0 && !toks[k - 1].is_capitalized(src))
+        };
+        (window_start..anchor)
+            .rev()
+            .find(|&k| is_phrase_start(k))
+            .unwrap_or(window_start)
+    };
     let mut hi = anchor + 1;
-    let mut budget = MAX_SUMMARY_WORDS.saturating_sub(anchor - lo).max(4);
+    let mut budget = MAX_SUMMARY_WORDS
+        .saturating_sub(toks[lo..anchor].iter().filter(|t| t.is_word()).count())
+        .max(4);
     while hi < toks.len() && budget > 0 {
         let t = &toks[hi];
         if is_boundary(t) || t.is_punct(src, '.') {

@@ -45,8 +45,11 @@ pub struct EventStore {
     events: Vec<Event>,
     quotes: Vec<Quote>,
     diagnostics: Vec<Diagnostic>,
-    /// Bumped on every change; views compare it to invalidate caches.
+    /// Changes on every change, and is unique across stores (a fresh store never reuses a
+    /// number), so views can key caches by it.
     generation: u64,
+    /// Quotes of each article, in text order.
+    article_quotes: Vec<Vec<QuoteId>>,
 
     by_time: Vec<EventId>,
     places: Vec<PlaceEntry>,
@@ -59,7 +62,10 @@ pub struct EventStore {
 
 impl EventStore {
     pub fn new() -> Self {
-        Self::default()
+        Self {
+            generation: next_generation(),
+            ..Self::default()
+        }
     }
 
     pub fn from_extraction(extraction: Extraction) -> Self {
@@ -94,6 +100,12 @@ impl EventStore {
             self.events.push(event);
         }
         self.diagnostics.extend(batch.diagnostics);
+        self.article_quotes.resize(self.articles.len(), Vec::new());
+        for q in &self.quotes[quote_base..] {
+            if let Some(list) = self.article_quotes.get_mut(q.article.index()) {
+                list.push(q.id);
+            }
+        }
         if article_base > 0 {
             // A later batch can name someone the earlier ones knew by surname only ("Sharaa"):
             // merge names across everything held, then index actors afresh.
@@ -106,7 +118,7 @@ impl EventStore {
             self.index_actors_from(event_base);
         }
         self.index_from(event_base);
-        self.generation += 1;
+        self.generation = next_generation();
     }
 
     /// Replace one article's record, events and quotes (after the user fixed its publication
@@ -125,9 +137,7 @@ impl EventStore {
         };
         *slot = (article, events, quotes);
         let diagnostics = std::mem::take(&mut self.diagnostics);
-        let generation = self.generation;
         *self = Self::from_parts(parts, diagnostics);
-        self.generation = generation + 1;
     }
 
     /// Every article with its events and quotes, ids local to each article.
@@ -322,7 +332,11 @@ impl EventStore {
 
     /// Quotes of an article, in text order.
     pub fn quotes_of_article(&self, id: ArticleId) -> impl Iterator<Item = &Quote> {
-        self.quotes.iter().filter(move |q| q.article == id)
+        self.article_quotes
+            .get(id.index())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(|q| self.quotes.get(q.index()))
     }
 
     /// Events passing `filter`, in time order.
@@ -342,6 +356,12 @@ impl EventStore {
             diagnostics: self.diagnostics.clone(),
         }
     }
+}
+
+/// A generation number no store has used yet.
+fn next_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Sort key: dated events by start then end, undated after all dated ones.
@@ -408,7 +428,13 @@ mod tests {
         let names = people(&store);
         assert!(names.contains(&"Ahmed al-Sharaa"), "{names:?}");
         assert!(!names.contains(&"Sharaa"), "{names:?}");
-        assert_eq!(store.generation(), 2);
+        let before = store.generation();
+        store.append(Extraction::default());
+        assert!(store.generation() > before);
+        assert_ne!(
+            EventStore::new().generation(),
+            EventStore::from_extraction(Extraction::default()).generation()
+        );
     }
 
     #[test]
