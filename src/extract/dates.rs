@@ -1266,11 +1266,65 @@ fn weak_past(t: &Toks, k: usize) -> bool {
     word.len() > 4
         && word.ends_with("ed")
         && !t.has(k, class::NOT_PAST_ED)
-        && !(prev.ends_with("ly")
-            || matches!(
-                prev,
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our"
-            ))
+        && !matches!(
+            prev,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "newly"
+                | "widely"
+                | "highly"
+                | "heavily"
+                | "densely"
+                | "fully"
+                | "partly"
+                | "well"
+                | "so-called"
+        )
+}
+
+/// Present-tense verbs of scheduled happenings ("take their seats on Dec. 10", "the licence
+/// expires on April 18"): the verb a date hangs on, with no tense to tell past from future.
+fn present_tense(t: &Toks, k: usize) -> bool {
+    matches!(
+        t.n(k),
+        "is" | "are"
+            | "takes"
+            | "take"
+            | "begins"
+            | "begin"
+            | "starts"
+            | "start"
+            | "opens"
+            | "open"
+            | "ends"
+            | "expires"
+            | "expire"
+            | "runs"
+            | "meets"
+            | "meet"
+            | "holds"
+            | "hold"
+            | "falls"
+            | "comes"
+            | "come"
+            | "closes"
+            | "close"
+            | "resumes"
+            | "resume"
+            | "convenes"
+            | "convene"
+            | "kicks"
+            | "lasts"
+            | "heads"
+            | "visits"
+            | "travels"
+    )
 }
 
 /// The tense of the verb a date hangs on. The verb usually comes before its date ("said
@@ -1312,9 +1366,7 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         }
         cue(t, k)
     };
-    // "-ed" words only count close to the date: farther away they are as often adjectives or
-    // belong to another clause.
-    let weak = |k: usize, dist: usize| dist <= 4 && !(t.is_cap(k) && k > 0) && weak_past(t, k);
+    let weak = |k: usize| !(t.is_cap(k) && k > 0) && weak_past(t, k);
     const WINDOW: usize = 14;
     for k in (start.saturating_sub(WINDOW)..start).rev() {
         if t.is_punct(k, ';') {
@@ -1323,7 +1375,13 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         if let Some(tense) = verb_cue(k) {
             return tense;
         }
-        if weak(k, start - k) {
+        // "will open", "to take": the modal before the verb decides.
+        if present_tense(t, k)
+            && !(k > 0 && (t.has(k - 1, class::FUTURE_CUE) || t.n(k - 1) == "to"))
+        {
+            return Tense::Unknown;
+        }
+        if weak(k) {
             return Tense::Past;
         }
     }
@@ -1334,7 +1392,7 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
         if let Some(tense) = verb_cue(k) {
             return tense;
         }
-        if weak(k, k + 1 - end) {
+        if weak(k) {
             return Tense::Past;
         }
     }
