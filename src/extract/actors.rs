@@ -211,7 +211,11 @@ pub fn scan_sentence(w: &Words, g: &Gazetteer, headline: bool) -> Vec<ActorRun> 
             }
             // Joiners inside titles, only after a title word and before a capitalised word.
             let after_title = members.last().is_some_and(|&m| v.has(m, class::TITLE));
-            if matches!(lower, "of" | "for" | "to" | "the") && after_title {
+            // …and inside organisation names ("Organization for Migration", "Bank of England").
+            let after_org = members.last().is_some_and(|&m| v.has(m, class::ORG_HEAD));
+            if matches!(lower, "of" | "for" | "to" | "the") && after_title
+                || matches!(lower, "of" | "for") && after_org
+            {
                 let mut k = j + 1;
                 if v.n(k) == "the" {
                     k += 1;
@@ -353,7 +357,11 @@ fn classify(
         }
     }
     // An organisation by its last word ("Syrian Democratic Forces", "State Department").
-    if v.has(last, class::ORG_HEAD) && members.len() >= 2 {
+    // The head word may also sit inside: "International Organization for Migration".
+    let inner_head = members
+        .iter()
+        .any(|&m| v.has(m, class::ORG_HEAD) && matches!(v.n(m + 1), "of" | "for"));
+    if (v.has(last, class::ORG_HEAD) || inner_head) && members.len() >= 2 {
         let first = members
             .iter()
             .position(|&m| !matches!(v.n(m), "the" | "a" | "an"))

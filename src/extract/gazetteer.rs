@@ -13,6 +13,61 @@ const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer.tsv");
 const VENUES_TSV: &str = include_str!("../../assets/venues.tsv");
 const DEMONYMS_TSV: &str = include_str!("../../assets/demonyms.tsv");
 const AMBIGUOUS_TXT: &str = include_str!("../../assets/ambiguous_names.txt");
+const SMALL_PLACES_TSV: &str = include_str!("../../assets/small_places.tsv");
+
+/// Towns of 1,000–15,000 people ("Tenterfield", "Lampedusa"), read on first use. Entry indices
+/// continue after the main table's, so [`Gazetteer::entry`] serves both.
+#[derive(Debug, Default)]
+pub struct SmallPlaces {
+    entries: Vec<Entry>,
+    by_name: HashMap<String, Vec<u32>>,
+    /// Longest name in tokens.
+    pub max_tokens: usize,
+}
+
+impl SmallPlaces {
+    fn parse(tsv: &str, offset: u32) -> Self {
+        let mut t = SmallPlaces {
+            max_tokens: 1,
+            ..Default::default()
+        };
+        for line in tsv.lines().skip(1) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < 7 {
+                continue;
+            }
+            let (Ok(lat), Ok(lon)) = (cols[2].parse::<f64>(), cols[3].parse::<f64>()) else {
+                continue;
+            };
+            let idx = offset + t.entries.len() as u32;
+            t.entries.push(Entry {
+                name: cols[0].to_owned(),
+                lat,
+                lon,
+                country: cols[4].to_owned(),
+                admin1: cols[5].to_owned(),
+                population: cols[6].parse().unwrap_or(0),
+                kind: PlaceKind::City,
+            });
+            for name in std::iter::once(cols[0])
+                .chain(cols[1].split('|'))
+                .filter(|n| !n.is_empty())
+            {
+                let key = name_key(name);
+                t.max_tokens = t.max_tokens.max(key.split(' ').count());
+                let list = t.by_name.entry(key).or_default();
+                if !list.contains(&idx) {
+                    list.push(idx);
+                }
+            }
+        }
+        t
+    }
+
+    pub fn lookup(&self, key: &str) -> &[u32] {
+        self.by_name.get(key).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// One gazetteer row.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,7 +251,20 @@ impl Gazetteer {
         self.venues.get(key).map(|&i| &self.entries[i as usize])
     }
 
+    /// The small-towns table, parsed on first use.
+    pub fn small(&self) -> &SmallPlaces {
+        static SMALL: LazyLock<SmallPlaces> = LazyLock::new(|| {
+            SmallPlaces::parse(SMALL_PLACES_TSV, gazetteer().entries.len() as u32)
+        });
+        &SMALL
+    }
+
+    /// An entry of the main table or, past its end, of the small-towns table.
     pub fn entry(&self, i: u32) -> &Entry {
+        if i as usize >= self.entries.len() {
+            let small = self.small();
+            return &small.entries[i as usize - self.entries.len()];
+        }
         &self.entries[i as usize]
     }
 

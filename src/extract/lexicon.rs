@@ -479,7 +479,7 @@ pub const KNOWN_ORGS: &[(&str, &str)] = &[
     ("afp", "AFP"),
     ("state department", "U.S. State Department"),
     ("pentagon", "Pentagon"),
-    ("congress", "U.S. Congress"),
+    ("congress", "Congress"),
     ("sana", "SANA"),
     ("i24news", "i24NEWS"),
     ("fox news", "Fox News"),

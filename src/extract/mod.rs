@@ -383,7 +383,10 @@ fn analyse_sentence<'a>(
             RunKind::Person { strong: true, .. } => Some((w.toks[r.run_start].start, r.end)),
             // A lone name that is also a town stays a place candidate until the article's
             // people are known.
-            RunKind::Person { ref name, .. } if g.lookup(&gazetteer::name_key(name)).is_empty() => {
+            RunKind::Person { ref name, .. }
+                if g.lookup(&gazetteer::name_key(name)).is_empty()
+                    && g.small().lookup(&gazetteer::name_key(name)).is_empty() =>
+            {
                 Some((r.start, r.end))
             }
             _ => None,
@@ -516,7 +519,7 @@ fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool
 fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String, usize> {
     let mut context: HashMap<String, usize> = HashMap::default();
     for info in infos {
-        for m in &info.places {
+        for m in info.places.iter().filter(|m| !m.small) {
             let countries: Vec<&str> = m
                 .candidates
                 .iter()

@@ -27,6 +27,9 @@ pub struct PlaceMention {
     pub qualifier: Vec<(String, String)>,
     /// "state of Washington", "Washington state": the region is meant.
     pub region_hint: bool,
+    /// A town from the small-places table: only kept when it lies in a country the article
+    /// is about.
+    pub small: bool,
 }
 
 /// A demonym ("Syrian", "Israelis") with its country code.
@@ -218,6 +221,14 @@ pub fn find_places(
         // Most capitalised words start no place name: check the first word before building keys.
         let first_key = name_key(strip_possessive(t.text(src)));
         if !g.starts_name(first_key.split(' ').next().unwrap_or("")) {
+            if g.demonym(&first_key).is_none()
+                && !w.has(i, class::NOT_NAME | class::TITLE | class::DATE_LEAD)
+                && let Some(m) = small_place_at(w, i, g, &|k| is_excluded(&toks[k]))
+            {
+                i = m.tok_end;
+                places.push(m);
+                continue;
+            }
             if let Some(code) = g.demonym(&first_key) {
                 demonyms.push(DemonymMention {
                     tok: i,
@@ -264,6 +275,14 @@ pub fn find_places(
             }
         }
         let Some((n, key, venue)) = matched else {
+            if g.demonym(&first_key).is_none()
+                && !w.has(i, class::NOT_NAME | class::TITLE | class::DATE_LEAD)
+                && let Some(m) = small_place_at(w, i, g, &|k| is_excluded(&toks[k]))
+            {
+                i = m.tok_end;
+                places.push(m);
+                continue;
+            }
             if let Some(code) = g.demonym(w.n(i)) {
                 demonyms.push(DemonymMention {
                     tok: i,
@@ -282,7 +301,29 @@ pub fn find_places(
         let continues = toks
             .get(end_tok)
             .is_some_and(|nt| nt.is_capitalized(src) && w.has(end_tok, class::NAME_CONTINUATION));
-        if continues && !venue {
+        // "La Libertad Avanza party", "Paris Saint-Germain": a capitalised word right after
+        // the name that is no title, date word or place makes it part of a longer name.
+        // (Only for small places: an institution named after a big city is usually in it,
+        // "Tokyo Metropolitan Assembly".)
+        let small_place = g
+            .lookup(&key)
+            .iter()
+            .all(|&c| g.entry(c).population < 1_000_000);
+        // "the University of Warsaw": a town named University is not meant.
+        let of_name = w.n(end_tok) == "of" && w.is_cap(end_tok + 1);
+        let longer_name = !venue
+            && small_place
+            && (of_name
+                || toks.get(end_tok).is_some_and(|nt| {
+                    nt.is_word()
+                        && nt.is_capitalized(src)
+                        && !w.has(end_tok, class::TITLE | class::DATE_LEAD | class::NOT_NAME)
+                        && {
+                            let next_key = name_key(strip_possessive(nt.text(src)));
+                            !g.starts_name(&next_key) && g.demonym(&next_key).is_none()
+                        }
+                }));
+        if (continues || longer_name) && !venue {
             i = end_tok + 1;
             continue;
         }
@@ -335,6 +376,12 @@ pub fn find_places(
                     | "streets"
                     | "people"
                     | "residents"
+                    | "island"
+                    | "islands"
+                    | "village"
+                    | "port"
+                    | "coast"
+                    | "district"
                     | "citizens"
                     | "visit"
                     | "tour"
@@ -360,11 +407,39 @@ pub fn find_places(
             i += 1;
             continue;
         }
-        let small = g
-            .lookup(&key)
-            .iter()
-            .all(|&c| g.entry(c).population < SMALL_CITY);
-        let qualified_next = toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','));
+        // Only a big place known by this very name stands without a locative word: a small
+        // town, or a big city matched through one of its foreign alternate names ("Kai"),
+        // needs "in", "near", "the … area".
+        let small = !g.lookup(&key).iter().any(|&c| {
+            let e = g.entry(c);
+            e.population >= SMALL_CITY && (e.kind != PlaceKind::City || name_key(&e.name) == key)
+        });
+        // "speak with Vladimir": a first name, not the city.
+        let with_person = prev == "with"
+            && g.lookup(&key)
+                .iter()
+                .all(|&c| g.entry(c).kind == PlaceKind::City && g.entry(c).population < 1_000_000);
+        if with_person && !venue {
+            i = end_tok;
+            continue;
+        }
+        // "Paris, Texas": a comma then a country or region (not "Kai, the regional party").
+        let qualified_next = toks.get(end_tok).is_some_and(|c| c.is_punct(src, ','))
+            && toks.get(end_tok + 1).is_some_and(|q| {
+                q.is_capitalized(src)
+                    && (q.text(src).len() <= 5
+                        && q.text(src)
+                            .chars()
+                            .filter(|c| c.is_ascii_uppercase())
+                            .count()
+                            == 2
+                        || !qualifier_pairs(g, &name_key(q.text(src))).is_empty())
+            });
+        // Commodity and brand names that are also towns ("Brent crude").
+        if !venue && n == 1 && matches!(key.as_str(), "brent" | "urals") && !locative {
+            i = end_tok;
+            continue;
+        }
         // "the Rafah crossing", "the Savannah area": a geographic noun after the name.
         let geographic_next = matches!(
             w.n(end_tok),
@@ -481,6 +556,7 @@ pub fn find_places(
             locative,
             qualifier,
             region_hint,
+            small: false,
         });
         i = tok_end;
     }
@@ -507,6 +583,98 @@ fn matches_qualifier(e: &super::gazetteer::Entry, qualifier: &[(String, String)]
     })
 }
 
+/// A small town at token `i` ("off Lampedusa", "in Tenterfield"): only after a locative word
+/// or before a geographic noun, never a name the main gazetteer knows. Longest match first.
+fn small_place_at(
+    w: &Words,
+    i: usize,
+    g: &Gazetteer,
+    is_excluded: &dyn Fn(usize) -> bool,
+) -> Option<PlaceMention> {
+    let prev = i.checked_sub(1).map_or("", |p| w.n(p));
+    let prev2 = i.checked_sub(2).map_or("", |p| w.n(p));
+    let locative = (i > 0 && w.has(i - 1, class::LOCATIVE))
+        || matches!(prev, "off" | "near" | "outside" | "on")
+        || (prev == "the" && i > 1 && w.has(i - 2, class::LOCATIVE))
+        // "the Italian island of Lampedusa", "the town of Drake"
+        || (prev == "of"
+            && matches!(prev2, "island" | "islands" | "town" | "village" | "city" | "port" | "coast" | "outskirts" | "district" | "province" | "region" | "county" | "shire" | "municipality"));
+    // The small table is parsed on first use: ask it only when the context allows a town.
+    let geographic_after = (i + 1..(i + 4).min(w.len() + 1)).any(|k| {
+        matches!(
+            w.n(k),
+            "area"
+                | "region"
+                | "district"
+                | "showgrounds"
+                | "border"
+                | "crossing"
+                | "town"
+                | "village"
+                | "camp"
+                | "port"
+                | "island"
+                | "shire"
+                | "county"
+                | "municipality"
+        )
+    });
+    if !(locative || geographic_after) {
+        return None;
+    }
+    let small = g.small();
+    let max = small.max_tokens.min(w.len() - i);
+    let mut key = String::new();
+    let mut best = None;
+    for n in 1..=max {
+        let k = i + n - 1;
+        if !w.is_word(k) || !w.is_cap(k) || is_excluded(k) {
+            break;
+        }
+        if n > 1 {
+            key.push(' ');
+        }
+        key.push_str(&name_key(strip_possessive(w.raw(k))));
+        let ids = small.lookup(&key);
+        if !ids.is_empty() {
+            best = Some((n, ids.to_vec()));
+        }
+    }
+    let (n, candidates) = best?;
+    let geographic_next = matches!(
+        w.n(i + n),
+        "area"
+            | "region"
+            | "district"
+            | "showgrounds"
+            | "border"
+            | "crossing"
+            | "town"
+            | "village"
+            | "camp"
+            | "port"
+            | "island"
+            | "shire"
+            | "county"
+            | "municipality"
+    );
+    if !(locative || geographic_next) || w.has(i + n, class::NAME_CONTINUATION) {
+        return None;
+    }
+    Some(PlaceMention {
+        tok_start: i,
+        tok_end: i + n,
+        start: w.toks[i].start,
+        end: w.toks[i + n - 1].end,
+        candidates,
+        venue: false,
+        locative: true,
+        qualifier: Vec::new(),
+        region_hint: false,
+        small: true,
+    })
+}
+
 /// Pick one gazetteer entry per mention. `context` counts, per country code, how often the
 /// article names that country (as a place, a demonym or an unambiguous city).
 pub fn disambiguate(
@@ -514,6 +682,22 @@ pub fn disambiguate(
     m: &PlaceMention,
     context: &HashMap<String, usize>,
 ) -> Option<u32> {
+    if m.small {
+        // A town of a few thousand people counts only in a country the article is about.
+        return m
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&c| context.get(&g.entry(c).country).is_some_and(|&n| n > 0))
+            .max_by_key(|&c| {
+                let e = g.entry(c);
+                let region = context
+                    .get(&format!("{}-{}", e.country, e.admin1))
+                    .copied()
+                    .unwrap_or(0);
+                (region, e.population)
+            });
+    }
     if m.candidates.len() == 1 {
         return m.candidates.first().copied();
     }
@@ -620,6 +804,7 @@ pub fn dateline(
             locative: true,
             qualifier,
             region_hint: false,
+            small: false,
         };
         let place = place_of(g, text, &m, &HashMap::default())?;
         return Some((place, start, start + name.len()));
@@ -745,5 +930,36 @@ mod tests {
         let text = "No dateline — just a dash in the first sentence.";
         let paras = crate::extract::sentences::paragraphs(text);
         assert!(dateline(text, &paras, g).is_none());
+    }
+}
+
+#[cfg(test)]
+mod small_tests {
+    use super::*;
+    use crate::extract::gazetteer::gazetteer;
+
+    #[test]
+    fn small_towns_count_in_the_article_countries_only() {
+        let g = gazetteer();
+        assert!(!g.small().lookup("lampedusa").is_empty());
+        let s = "The boat capsized off the Italian island of Lampedusa on Thursday.";
+        let w = Words::new(s, 0, s.len());
+        let (mentions, demonyms) = find_places(&w, g, &[]);
+        assert_eq!(demonyms.len(), 1);
+        let m = mentions
+            .iter()
+            .find(|m| m.small)
+            .expect("small-town mention");
+        let mut context = HashMap::default();
+        assert_eq!(
+            place_of(g, s, m, &context),
+            None,
+            "no Italian context: dropped"
+        );
+        context.insert("IT".to_owned(), 1);
+        assert_eq!(
+            place_of(g, s, m, &context).map(|p| p.name),
+            Some("Lampedusa".to_owned())
+        );
     }
 }
