@@ -88,7 +88,7 @@ pub fn best_trigger_for(
             let dist = b.saturating_sub(a) as i32;
             let crossings = commas.iter().filter(|&&c| c >= a && c < b).count() as i32;
             let coordinations = strong.iter().filter(|&&c| c >= a && c < b).count() as i32;
-            let score = i32::from(t.weight) * 4 - dist - 8 * crossings - 16 * coordinations
+            let score = i32::from(t.weight) * 2 - dist - 8 * crossings - 12 * coordinations
                 + if before { 6 } else { 0 };
             (t, score)
         })
@@ -108,19 +108,20 @@ const MAX_SUMMARY_WORDS: usize = 16;
 
 /// A short summary: the whole sentence when it is short, else the clause around `anchor`.
 pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
+    if toks.is_empty() {
+        return String::new();
+    }
     let words = toks.iter().filter(|t| t.is_word()).count();
     let (lo, hi) = if words <= MAX_SUMMARY_WORDS {
         (0, toks.len())
     } else {
-        clause_around(src, toks, anchor.min(toks.len().saturating_sub(1)))
+        clause_around(src, toks, anchor.min(toks.len() - 1))
     };
+    let word_is = |k: usize, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(toks[k].text(src)));
     let mut lo = lo;
     while lo < hi
-        && (toks[lo].kind != super::text::TokKind::Word
-            && toks[lo].kind != super::text::TokKind::Number
-            || ["and", "but", "that", "then", "also", "which", "while", "so"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(toks[lo].text(src))))
+        && (toks[lo].kind == super::text::TokKind::Punct
+            || word_is(lo, &["and", "but", "then", "also", "so"]))
     {
         lo += 1;
     }
@@ -134,13 +135,30 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     if lo >= hi {
         return String::new();
     }
+    // A clause that lost its subject gets it back: "two nations [that] have remained at war",
+    // "The SDF, established in 2015".
+    let mut subject = String::new();
+    let starts_lowercase = toks[lo].is_word() && !toks[lo].is_capitalized(src);
+    if lo > 0 && starts_lowercase {
+        let before = lo - 1;
+        if word_is(before, &["that", "who", "which"]) && before > 0 {
+            if let Some(np) = noun_phrase_before(src, toks, before) {
+                subject = src[toks[np].start..toks[before - 1].end].to_owned();
+            }
+        } else if toks[before].is_punct(src, ',')
+            && (toks[lo].text(src).ends_with("ed") || toks[lo].text(src).ends_with("ing"))
+            && before > 0
+            && let Some(np) = noun_phrase_before(src, toks, before)
+        {
+            lo = np;
+        }
+    }
     let raw = &src[toks[lo].start..toks[hi - 1].end];
+    let mut text = if subject.is_empty() { raw.to_owned() } else { format!("{subject} {raw}") };
     // Hard-wrapped text carries line breaks inside sentences: one line for the summary.
-    let text = if raw.contains(['\n', '\t']) || raw.contains("  ") {
-        raw.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        raw.to_owned()
-    };
+    if text.contains(['\n', '\t']) || text.contains("  ") {
+        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let cut_right = toks[hi..].iter().any(|t| t.is_word());
     // Read as a headline: capitalised, and cut only at its end.
     let mut chars = text.chars();
@@ -154,20 +172,40 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     out
 }
 
+/// The start of the noun phrase that ends right before token `end` ("two nations", "the
+/// Kurdish-led SDF"), at most five words back: a determiner, a number, or the first of a run of
+/// capitalised words.
+fn noun_phrase_before(src: &str, toks: &[Token], end: usize) -> Option<usize> {
+    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "two", "three", "both", "several"];
+    let mut k = end;
+    let mut words = 0;
+    while k > 0 && words < 5 {
+        let t = &toks[k - 1];
+        if t.kind == super::text::TokKind::Punct && !t.is_punct(src, '-') {
+            break;
+        }
+        k -= 1;
+        words += 1;
+        if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(t.text(src))) || t.kind == super::text::TokKind::Number {
+            return Some(k);
+        }
+    }
+    // No determiner: a capitalised name right before ("The SDF", "Sharaa’s faction").
+    (k < end && toks[k].is_capitalized(src)).then_some(k)
+}
+
 fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
     let is_boundary = |t: &Token| {
         let c = src[t.start..].chars().next().unwrap_or(' ');
         t.kind == super::text::TokKind::Punct
-            && (matches!(c, ',' | ';' | ':' | '(' | ')') || is_dash(c) || is_double_quote(c))
+            && (matches!(c, ',' | ';' | ':') || is_dash(c) || is_double_quote(c))
     };
     let is_subordinator = |t: &Token| {
-        [
-            "which", "who", "while", "although", "whereas", "because", "that",
-        ]
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case(t.text(src)))
+        ["which", "who", "while", "although", "whereas", "because", "that"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(t.text(src)))
     };
-    // Back to the clause start.
+    // Back to the clause start; parentheses ("(HTS)") are part of the clause.
     let mut clause_start = anchor;
     while clause_start > 0 {
         let t = &toks[clause_start - 1];
@@ -179,10 +217,7 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
     // Too long before the trigger: start at the noun phrase nearest to it ("the coalition
     // originally formed in 2014 …") rather than mid-phrase.
     const BEFORE: usize = 8;
-    let words_before = toks[clause_start..anchor]
-        .iter()
-        .filter(|t| t.is_word())
-        .count();
+    let words_before = toks[clause_start..anchor].iter().filter(|t| t.is_word()).count();
     let lo = if words_before <= BEFORE {
         clause_start
     } else {
@@ -197,18 +232,16 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
             }
             k
         };
-        let is_phrase_start = |k: usize| {
-            let t = toks[k].text(src);
-            [
-                "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
-            ]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(t))
-                || (toks[k].is_capitalized(src) && k > 0 && !toks[k - 1].is_capitalized(src))
+        let determiner = |k: usize| {
+            ["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(toks[k].text(src)))
         };
+        let name_start = |k: usize| toks[k].is_capitalized(src) && k > 0 && !toks[k - 1].is_capitalized(src);
         (window_start..anchor)
             .rev()
-            .find(|&k| is_phrase_start(k))
+            .find(|&k| determiner(k))
+            .or_else(|| (window_start..anchor).rev().find(|&k| name_start(k)))
             .unwrap_or(window_start)
     };
     let mut hi = anchor + 1;

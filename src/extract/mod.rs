@@ -266,6 +266,8 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         let strong: Vec<usize> = (1..info.w.toks.len())
             .filter(|&k| {
                 info.w.toks[k].is_punct(text, ';')
+                    // "broke away … over a decade ago and later clashed": a second verb.
+                    || (info.w.n(k) == "and" && matches!(info.w.n(k + 1), "later" | "then" | "subsequently" | "eventually"))
                     || (matches!(
                         info.w.n(k),
                         "and" | "but" | "while" | "whereas" | "although"
