@@ -1,5 +1,6 @@
 //! `chronomap` — no arguments: the explorer window on the embedded seeds; `chronomap PATH...`:
-//! the window on those folders/files; `chronomap extract PATH...`: events to JSON/CSV/GeoJSON.
+//! the window on those folders/files; `chronomap extract PATH...`: events to JSON, CSV, GeoJSON
+//! or TimelineJS; `chronomap screenshot PATH... -o FILE.png`: a PNG of the window.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,6 +41,67 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_MAX_FILE_BYTES)]
         max_file_bytes: u64,
     },
+    /// Open the window on the articles, save a PNG of it, and exit.
+    Screenshot(ScreenshotArgs),
+}
+
+#[derive(clap::Args)]
+struct ScreenshotArgs {
+    /// Folders or files; `seeds` with no such folder means the embedded seeds.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The PNG to write.
+    #[arg(short, long)]
+    output: PathBuf,
+    /// Window size in points, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x1000", value_parser = parse_size)]
+    size: (u32, u32),
+    #[arg(long, value_enum, default_value_t = View::Window)]
+    view: View,
+    /// Only events overlapping this day or later (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<chrono::NaiveDate>,
+    /// Only events overlapping this day or earlier (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<chrono::NaiveDate>,
+    /// Only events mentioning all these words, as the search box.
+    #[arg(long)]
+    search: Option<String>,
+    /// Pixels per point: 2 doubles the image's width and height.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
+    scale: u32,
+    /// No map tiles from the network: the offline basemap only.
+    #[arg(long)]
+    offline: bool,
+    /// Skip input files larger than this many bytes.
+    #[arg(long, default_value_t = DEFAULT_MAX_FILE_BYTES)]
+    max_file_bytes: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum View {
+    Window,
+    Map,
+    Timeline,
+    Card,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("expected WIDTHxHEIGHT, got {s:?}"))?;
+    let parse = |v: &str| -> Result<u32, String> {
+        let n: u32 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{v:?} is not a whole number"))?;
+        if (200..=8000).contains(&n) {
+            Ok(n)
+        } else {
+            Err(format!("{n} is outside 200..=8000"))
+        }
+    };
+    Ok((parse(w)?, parse(h)?))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -47,6 +109,19 @@ enum Format {
     Json,
     Csv,
     Geojson,
+    /// TimelineJS 3 JSON (`events` with `start_date`, `text`, `group`), for the web.
+    Timelinejs,
+}
+
+impl Format {
+    fn data_format(self) -> export::DataFormat {
+        match self {
+            Format::Json => export::DataFormat::Json,
+            Format::Csv => export::DataFormat::Csv,
+            Format::Geojson => export::DataFormat::GeoJson,
+            Format::Timelinejs => export::DataFormat::TimelineJs,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -65,6 +140,89 @@ fn main() -> ExitCode {
             output,
             max_file_bytes,
         }) => extract(&paths, format, output, max_file_bytes),
+        Some(Command::Screenshot(args)) => screenshot(args),
+    }
+}
+
+/// Read the articles (or the embedded seeds for `seeds`).
+fn read_articles(paths: &[PathBuf], max_file_bytes: u64) -> chronomap::model::Extraction {
+    let options = Options {
+        ingest: IngestOptions { max_file_bytes },
+        ..Options::default()
+    };
+    if paths.len() == 1 && paths[0].as_os_str() == "seeds" && !paths[0].exists() {
+        pipeline::extract_seeds()
+    } else {
+        pipeline::extract_paths(paths, &options)
+    }
+}
+
+/// `chronomap screenshot`: checks first (output writable, a display), then the window.
+fn screenshot(args: ScreenshotArgs) -> ExitCode {
+    use chronomap::app::screenshot::{self as shot, CliShot};
+    use chronomap::views::export::ExportView;
+
+    if let Err(e) = export::png::check_writable(&args.output) {
+        eprintln!("chronomap: cannot write the screenshot: {e}");
+        return ExitCode::from(3);
+    }
+    if !shot::display_available() {
+        eprintln!(
+            "chronomap: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); try `xvfb-run -a chronomap screenshot …`"
+        );
+        return ExitCode::from(4);
+    }
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        eprintln!("chronomap: --from {from} is after --to {to}");
+        return ExitCode::from(2);
+    }
+    let extraction = read_articles(&args.paths, args.max_file_bytes);
+    for d in &extraction.diagnostics {
+        eprintln!("{d}");
+    }
+    if extraction.articles.is_empty() {
+        eprintln!("chronomap: no readable articles in the given paths");
+        return ExitCode::from(2);
+    }
+    let store = chronomap::store::EventStore::from_extraction(extraction);
+    let time = match (args.from, args.to) {
+        (None, None) => None,
+        (from, to) => Some((
+            from.unwrap_or(chrono::NaiveDate::MIN),
+            to.unwrap_or(chrono::NaiveDate::MAX),
+        )),
+    };
+    let filter = chronomap::store::Filter {
+        text: args.search.unwrap_or_default(),
+        time,
+        ..Default::default()
+    };
+    let view = match args.view {
+        View::Window => ExportView::Window,
+        View::Map => ExportView::Map,
+        View::Timeline => ExportView::Timeline,
+        View::Card => ExportView::Card,
+    };
+    // Tiles get a few seconds to arrive when their server answers; none when it does not.
+    let tile_wait =
+        if !args.offline && shot::tile_server_reachable(chronomap::app::state::OSM_TILE_URL) {
+            std::time::Duration::from_secs(5)
+        } else {
+            std::time::Duration::ZERO
+        };
+    let size = egui::vec2(args.size.0 as f32, args.size.1 as f32);
+    let job = CliShot::new(view, args.scale, args.output.clone(), tile_wait);
+    match shot::run_screenshot(store, filter, size, job, args.offline) {
+        Ok(what) => {
+            eprintln!("chronomap: saved {what}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chronomap: screenshot failed: {e:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -74,26 +232,13 @@ fn extract(
     output: Option<PathBuf>,
     max_file_bytes: u64,
 ) -> ExitCode {
-    let options = Options {
-        ingest: IngestOptions { max_file_bytes },
-        ..Options::default()
-    };
     // `chronomap extract seeds` works anywhere: without a `seeds` folder here, the embedded
     // sample corpus is meant.
-    let extraction = if paths.len() == 1 && paths[0].as_os_str() == "seeds" && !paths[0].exists() {
-        pipeline::extract_seeds()
-    } else {
-        pipeline::extract_paths(paths, &options)
-    };
+    let extraction = read_articles(paths, max_file_bytes);
     for d in &extraction.diagnostics {
         eprintln!("{d}");
     }
-    let rendered = match format {
-        Format::Json => export::to_json(&extraction).map_err(|e| e.to_string()),
-        Format::Csv => export::to_csv(&extraction).map_err(|e| e.to_string()),
-        Format::Geojson => export::to_geojson(&extraction).map_err(|e| e.to_string()),
-    };
-    let rendered = match rendered {
+    let rendered = match format.data_format().render(&extraction, None) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("chronomap: cannot render the export: {e}");

@@ -52,6 +52,8 @@ pub enum Command {
         enabled: bool,
         url: String,
     },
+    /// Image and data exports.
+    Export(crate::views::export::ExportCommand),
 }
 
 /// What views push commands into during a frame.

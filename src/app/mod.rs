@@ -8,6 +8,7 @@ pub mod command;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod jobs;
+pub mod screenshot;
 pub mod selection;
 pub mod state;
 
@@ -102,6 +103,7 @@ pub struct ChronomapApp {
     /// Kept from the first frame, to wake the UI when a background read finishes.
     egui_ctx: Option<egui::Context>,
     styled: bool,
+    export: screenshot::Exporter,
 }
 
 impl ChronomapApp {
@@ -125,6 +127,7 @@ impl ChronomapApp {
             sprites: None,
             egui_ctx: None,
             styled: false,
+            export: screenshot::Exporter::default(),
         }
     }
 
@@ -229,6 +232,9 @@ impl ChronomapApp {
         if self.sprites.is_none() {
             self.sprites = Some(crate::views::sprites::Sprites::new(ui.ctx()));
         }
+        if self.export_card_frame(ui) {
+            return;
+        }
         let Self {
             store,
             config,
@@ -310,6 +316,7 @@ impl ChronomapApp {
         for command in self.commands.take() {
             self.apply(command);
         }
+        self.export_after_frame(ui);
         self.state.selection.on_frame_end();
     }
 
@@ -440,6 +447,7 @@ impl ChronomapApp {
                 self.persisted.tiles.url = url;
                 self.top_bar.tile_url = None;
             }
+            Command::Export(command) => self.on_export_command(command),
         }
     }
 

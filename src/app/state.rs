@@ -21,6 +21,8 @@ pub struct Persisted {
     /// Where the map was left; `None` fits the map to the data.
     pub map: Option<MapPosition>,
     pub tiles: TileSettings,
+    /// Where the last export was saved: the save dialogs open there.
+    pub export_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Persisted {
@@ -31,6 +33,7 @@ impl Default for Persisted {
             timeline_height: 300.0,
             map: None,
             tiles: TileSettings::default(),
+            export_folder: None,
         }
     }
 }
@@ -108,6 +111,7 @@ mod tests {
                 enabled: true,
                 url: "https://example.org/{z}/{x}/{y}.png".to_owned(),
             },
+            export_folder: Some("/tmp/briefings".into()),
         };
         let json = serde_json::to_string(&choices).expect("serializes");
         let back: Persisted = serde_json::from_str(&json).expect("parses");

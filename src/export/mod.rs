@@ -1,5 +1,12 @@
-//! Exports of an extraction: JSON (`chronomap/events/v1`), CSV (one row per event) and GeoJSON
-//! (a FeatureCollection of events that have a place).
+//! Exports of an extraction: JSON (`chronomap/events/v1`), CSV (one row per event), GeoJSON
+//! (a FeatureCollection of events that have a place), TimelineJS JSON, and PNG files.
+
+pub mod png;
+pub mod subset;
+pub mod timelinejs;
+
+pub use subset::{subset, subset_of};
+pub use timelinejs::to_timelinejs;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -185,4 +192,130 @@ pub fn to_geojson(extraction: &Extraction) -> serde_json::Result<String> {
 
 fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
+}
+
+/// The data formats, for menus and the command line alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DataFormat {
+    Json,
+    Csv,
+    GeoJson,
+    TimelineJs,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 4] = [
+        DataFormat::Json,
+        DataFormat::Csv,
+        DataFormat::GeoJson,
+        DataFormat::TimelineJs,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DataFormat::Json => "JSON (chronomap/events/v1)",
+            DataFormat::Csv => "CSV (one row per event)",
+            DataFormat::GeoJson => "GeoJSON (events with a place)",
+            DataFormat::TimelineJs => "TimelineJS JSON",
+        }
+    }
+
+    /// File name ending, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            DataFormat::Json => "json",
+            DataFormat::Csv => "csv",
+            DataFormat::GeoJson => "geojson",
+            DataFormat::TimelineJs => "json",
+        }
+    }
+
+    /// What goes between the base name and the extension, so formats sharing `.json` get
+    /// distinct default names.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            DataFormat::TimelineJs => "-timelinejs",
+            _ => "",
+        }
+    }
+
+    /// The file's text; `title` names the story (TimelineJS's title slide).
+    pub fn render(self, extraction: &Extraction, title: Option<&str>) -> Result<String, String> {
+        match self {
+            DataFormat::Json => to_json(extraction).map_err(|e| e.to_string()),
+            DataFormat::Csv => to_csv(extraction).map_err(|e| e.to_string()),
+            DataFormat::GeoJson => to_geojson(extraction).map_err(|e| e.to_string()),
+            DataFormat::TimelineJs => to_timelinejs(extraction, title).map_err(|e| e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline;
+
+    /// GeoJSON as RFC 7946 defines it, for what we write: a FeatureCollection of Features
+    /// with Point geometries whose positions are `[longitude, latitude]` in range, and an
+    /// object (or null) of properties.
+    fn check_geojson(doc: &Value) -> usize {
+        assert_eq!(doc["type"], "FeatureCollection");
+        let features = doc["features"].as_array().expect("features is an array");
+        for (i, f) in features.iter().enumerate() {
+            assert_eq!(f["type"], "Feature", "feature {i}");
+            let geometry = f["geometry"].as_object().expect("geometry is an object");
+            assert_eq!(geometry["type"], "Point");
+            let position = geometry["coordinates"].as_array().expect("a position");
+            assert!(position.len() == 2 || position.len() == 3);
+            let lon = position[0].as_f64().expect("a number");
+            let lat = position[1].as_f64().expect("a number");
+            assert!(
+                (-180.0..=180.0).contains(&lon),
+                "feature {i}: longitude {lon}"
+            );
+            assert!((-90.0..=90.0).contains(&lat), "feature {i}: latitude {lat}");
+            assert!(f["properties"].is_object() || f["properties"].is_null());
+            if let Some(id) = f.get("id") {
+                assert!(id.is_string() || id.is_number());
+            }
+        }
+        features.len()
+    }
+
+    #[test]
+    fn geojson_is_valid_with_longitude_first() {
+        let x = pipeline::extract_seeds();
+        let doc: Value = serde_json::from_str(&to_geojson(&x).unwrap()).unwrap();
+        let n = check_geojson(&doc);
+        let expected: usize = x.events.iter().map(|e| e.places.len()).sum();
+        assert_eq!(n, expected, "one feature per (event, place)");
+        // Paris is at 48.85° N, 2.35° E: longitude first.
+        let paris = doc["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["properties"]["place"] == "Paris")
+            .expect("a Paris feature");
+        let c = &paris["geometry"]["coordinates"];
+        assert!((c[0].as_f64().unwrap() - 2.35).abs() < 0.1, "{c}");
+        assert!((c[1].as_f64().unwrap() - 48.85).abs() < 0.1, "{c}");
+    }
+
+    #[test]
+    fn every_format_renders_a_filtered_subset() {
+        let x = pipeline::extract_seeds();
+        let sub = subset_of(
+            &x,
+            x.events
+                .iter()
+                .filter(|e| e.kind == crate::model::EventKind::Visit),
+        );
+        assert!(!sub.events.is_empty());
+        for format in DataFormat::ALL {
+            let text = format.render(&sub, Some("Visits")).unwrap();
+            assert!(!text.is_empty(), "{format:?}");
+        }
+        let csv = DataFormat::Csv.render(&sub, None).unwrap();
+        assert_eq!(csv.lines().count(), sub.events.len() + 1);
+    }
 }

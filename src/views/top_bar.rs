@@ -79,6 +79,7 @@ pub fn top_bar_ui(
 
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             settings_menu_ui(ui, ctx, state, tiles);
+            crate::views::export::export_menu_ui(ui, ctx.commands);
             if ui.button("Open…").on_hover_text("Open a folder of articles").clicked()
                 && let Some(folders) = rfd::FileDialog::new().pick_folders()
             {
