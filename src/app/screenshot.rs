@@ -213,10 +213,10 @@ impl ChronomapApp {
         if ctx.input_mut(|i| i.consume_shortcut(&EXPORT_SHORTCUT)) {
             self.export.window_open = true;
         }
-        self.poll_dialog();
-        self.poll_jobs();
-        self.step_cli(&ctx);
-        self.step_capture(&ctx);
+        self.export_poll_dialog();
+        self.export_poll_jobs();
+        self.export_step_cli(&ctx);
+        self.export_step_capture(&ctx);
 
         if self.export.capture.is_none() {
             let busy = self.export.busy();
@@ -251,18 +251,18 @@ impl ChronomapApp {
         match command {
             ExportCommand::ShowImageWindow(show) => self.export.window_open = show,
             ExportCommand::Image { view, scale } => {
-                self.ask_path(Pending::Image { view, scale });
+                self.export_ask_path(Pending::Image { view, scale });
             }
-            ExportCommand::Data(format) => self.ask_path(Pending::Data(format)),
+            ExportCommand::Data(format) => self.export_ask_path(Pending::Data(format)),
             ExportCommand::ImageTo { view, scale, path } => {
-                self.start_capture(view, scale, path);
+                self.export_start_capture(view, scale, path);
             }
-            ExportCommand::DataTo(format, path) => self.write_data(format, path),
+            ExportCommand::DataTo(format, path) => self.export_write_data(format, path),
             ExportCommand::DismissOutcome => self.export.outcome = None,
         }
     }
 
-    fn ask_path(&mut self, pending: Pending) {
+    fn export_ask_path(&mut self, pending: Pending) {
         if self.export.busy().is_some() {
             return;
         }
@@ -304,14 +304,14 @@ impl ChronomapApp {
             });
         match spawned {
             Ok(_) => self.export.dialog = Some((pending, rx)),
-            Err(e) => self.fail(
+            Err(e) => self.export_fail(
                 matches!(pending, Pending::Image { .. }),
                 format!("cannot open the save dialog: {e}"),
             ),
         }
     }
 
-    fn poll_dialog(&mut self) {
+    fn export_poll_dialog(&mut self) {
         let Some((pending, rx)) = &self.export.dialog else {
             return;
         };
@@ -331,19 +331,19 @@ impl ChronomapApp {
         match pending {
             Pending::Image { view, scale } => {
                 let path = with_extension(path, "png");
-                self.start_capture(view, scale, path);
+                self.export_start_capture(view, scale, path);
             }
-            Pending::Data(format) => self.write_data(format, path),
+            Pending::Data(format) => self.export_write_data(format, path),
         }
     }
 
-    fn fail(&mut self, image: bool, message: String) {
+    fn export_fail(&mut self, image: bool, message: String) {
         self.export.outcome_is_image = image;
         self.export.outcome = Some(ExportOutcome::Failed(message));
     }
 
     /// Write the events the filter shows, on a background thread.
-    fn write_data(&mut self, format: DataFormat, path: PathBuf) {
+    fn export_write_data(&mut self, format: DataFormat, path: PathBuf) {
         let events = self.vm.shown.iter().filter_map(|id| self.store.event(*id));
         let subset = crate::export::subset(
             self.store.articles(),
@@ -375,11 +375,11 @@ impl ChronomapApp {
             });
         match spawned {
             Ok(_) => self.export.jobs.push((false, rx)),
-            Err(e) => self.fail(false, format!("cannot start the export: {e}")),
+            Err(e) => self.export_fail(false, format!("cannot start the export: {e}")),
         }
     }
 
-    fn start_capture(&mut self, view: ExportView, scale: u32, path: PathBuf) {
+    fn export_start_capture(&mut self, view: ExportView, scale: u32, path: PathBuf) {
         let Some(ctx) = self.egui_ctx.clone() else {
             return;
         };
@@ -408,7 +408,7 @@ impl ChronomapApp {
                 &self.state.filter,
                 self.state.selection.selected(),
                 self.timeline.window(),
-                &self.attribution(),
+                &self.export_attribution(),
                 chrono::Local::now().date_naive(),
             )
         });
@@ -425,7 +425,7 @@ impl ChronomapApp {
     }
 
     /// The map's attribution as the card prints it.
-    fn attribution(&self) -> String {
+    fn export_attribution(&self) -> String {
         if self.config.tiles && self.persisted.tiles.enabled {
             "© OpenStreetMap contributors (tiles) · Natural Earth (basemap)".to_owned()
         } else {
@@ -433,7 +433,7 @@ impl ChronomapApp {
         }
     }
 
-    fn step_capture(&mut self, ctx: &egui::Context) {
+    fn export_step_capture(&mut self, ctx: &egui::Context) {
         let Some(capture) = self.export.capture.as_mut() else {
             return;
         };
@@ -479,12 +479,12 @@ impl ChronomapApp {
                     let view = capture.view;
                     let path = capture.path.clone();
                     capture.phase = Phase::Restoring { frames: 0 };
-                    self.save_image(image, content, crop, view, path);
+                    self.export_save_image(image, content, crop, view, path);
                 }
                 Err(TryRecvError::Empty) if since.elapsed() < SCREENSHOT_TIMEOUT => {}
                 Err(_) => {
                     capture.phase = Phase::Restoring { frames: 0 };
-                    self.fail(
+                    self.export_fail(
                         true,
                         "no screenshot came back from the graphics driver".to_owned(),
                     );
@@ -510,7 +510,7 @@ impl ChronomapApp {
     }
 
     /// Crop, encode and write on a background thread.
-    fn save_image(
+    fn export_save_image(
         &mut self,
         image: Arc<ColorImage>,
         content: Rect,
@@ -537,11 +537,11 @@ impl ChronomapApp {
             });
         match spawned {
             Ok(_) => self.export.jobs.push((true, rx)),
-            Err(e) => self.fail(true, format!("cannot start writing the image: {e}")),
+            Err(e) => self.export_fail(true, format!("cannot start writing the image: {e}")),
         }
     }
 
-    fn poll_jobs(&mut self) {
+    fn export_poll_jobs(&mut self) {
         let mut finished = Vec::new();
         self.export.jobs.retain(|(image, rx)| match rx.try_recv() {
             Ok(outcome) => {
@@ -577,7 +577,7 @@ impl ChronomapApp {
 
     /// The command line's screenshot: wait for the articles, the layout and (online) the
     /// tiles, then capture once.
-    fn step_cli(&mut self, ctx: &egui::Context) {
+    fn export_step_cli(&mut self, ctx: &egui::Context) {
         let loading = self.is_loading();
         let Some(cli) = self.export.cli.as_mut() else {
             return;
@@ -596,7 +596,7 @@ impl ChronomapApp {
         }
         cli.capturing = true;
         let (view, scale, path) = (cli.view, cli.scale, cli.path.clone());
-        self.start_capture(view, scale, path);
+        self.export_start_capture(view, scale, path);
     }
 }
 
@@ -759,7 +759,10 @@ pub fn run_screenshot(
         "chronomap",
         options,
         Box::new(move |cc| {
-            let config = super::AppConfig { tiles: !offline };
+            let mut config = super::AppConfig::default();
+            if offline {
+                config.tiles = false;
+            }
             let mut app = ChronomapApp::from_creation_context(cc, store, config);
             app.set_filter(filter);
             app.screenshot_on_start(shot);
