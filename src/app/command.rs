@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::app::jobs::DialogKind;
 use crate::app::selection::Item;
-use crate::model::{ArticleId, EventKind};
+use crate::model::{ArticleId, EventId, EventKind};
+use crate::store::EventFix;
 use crate::views::view_model::LaneMode;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +56,32 @@ pub enum Command {
     },
     /// Image and data exports.
     Export(crate::views::export::ExportCommand),
+
+    /// Show a native file dialog (on its own thread) to add or open articles.
+    PickFiles(DialogKind),
+    /// Stop the background load after the batch being read.
+    CancelLoad,
+    /// Read everything loaded again from disk (a folder changed).
+    Reload,
+    /// Back to the embedded sample corpus, as on the first start.
+    ResetToSamples,
+    /// Show a file in the system's file manager (its folder, opened).
+    RevealPath(String),
+    /// Open the article editor on an article, or close it (`None`).
+    EditArticle(Option<ArticleId>),
+    /// Set an article's publication date, outlet and title (`None` leaves a field as it is);
+    /// its relative dates are resolved again and the fix is saved.
+    FixArticle {
+        article: ArticleId,
+        published: Option<NaiveDate>,
+        outlet: Option<String>,
+        title: Option<String>,
+    },
+    /// Hide an event, or correct its date or place; saved in the corrections file.
+    FixEvent {
+        event: EventId,
+        fix: EventFix,
+    },
 }
 
 /// What views push commands into during a frame.

@@ -1,84 +1,509 @@
-//! Reading articles off the UI thread: a named thread runs the pipeline and sends the result
-//! back over a channel, waking the UI when it is done.
+//! Work off the UI thread: loading articles in batches ([`LoadJob`]) and native file dialogs
+//! ([`DialogJob`]). Each runs on a named thread and reports over a channel, waking the UI; the
+//! app takes at most one batch per frame, so no frame does more than one bounded append.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
+use crate::app::state::Source;
 use crate::model::{Diagnostic, Extraction};
-use crate::pipeline::{self, Options};
+use crate::pipeline::{self, LoadEvent, Options};
 
-/// Whether a finished job replaces the corpus or adds to it.
+/// Whether a load replaces the corpus or adds to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoadMode {
     Replace,
     Add,
 }
 
+/// What a load job reports, in order: any number of `Discovered` and `Batch`es, then one
+/// `Finished`.
+#[derive(Debug)]
+pub enum JobEvent {
+    /// `files` more files will be read.
+    Discovered {
+        files: usize,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Articles read and extracted (ids local to the batch), with their content hashes.
+    /// `on_disk` is false for the embedded seeds and for events files, whose articles have no
+    /// file of their own to write a `sources.csv` beside.
+    Batch {
+        extraction: Extraction,
+        hashes: Vec<u64>,
+        files_done: usize,
+        on_disk: bool,
+    },
+    Finished {
+        cancelled: bool,
+    },
+}
+
 pub struct LoadJob {
     pub mode: LoadMode,
+    pub sources: Vec<Source>,
     pub description: String,
-    receiver: Receiver<Extraction>,
+    receiver: Receiver<JobEvent>,
+    cancel: Arc<AtomicBool>,
+    finished: bool,
 }
 
 impl LoadJob {
-    /// Start reading `paths`. `wake` is called when the result is ready (the UI's repaint).
-    pub fn spawn(paths: Vec<PathBuf>, mode: LoadMode, wake: impl Fn() + Send + 'static) -> LoadJob {
-        let description = match paths.as_slice() {
-            [one] => format!("Reading {}…", one.display()),
-            many => format!("Reading {} paths…", many.len()),
-        };
+    /// Start reading `sources`; `already_loaded` are content hashes not to read again.
+    /// `wake` is called whenever there is something to take (the UI's repaint).
+    pub fn spawn(
+        sources: Vec<Source>,
+        mode: LoadMode,
+        options: Options,
+        already_loaded: HashSet<u64>,
+        wake: impl Fn() + Send + Sync + 'static,
+    ) -> LoadJob {
+        let description = describe(&sources);
         let (sender, receiver) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let wake = Arc::new(wake);
         let spawned = std::thread::Builder::new()
             .name("chronomap-load".to_owned())
             .spawn({
-                let paths = paths.clone();
+                let sources = sources.clone();
+                let cancel = cancel.clone();
+                let wake = wake.clone();
                 move || {
                     // Woken even if the pipeline panics, so the UI notices the dead loader.
-                    let _wake = WakeOnDrop(wake);
-                    let extraction = pipeline::extract_paths(&paths, &Options::default());
-                    // The app may have closed meanwhile; nothing to tell then.
-                    let _ = sender.send(extraction);
+                    let _wake = WakeOnDrop(wake.clone());
+                    let work = || {
+                        run(&sources, &options, &already_loaded, &cancel, |event| {
+                            // The app may have closed meanwhile; nothing to tell then.
+                            let _ = sender.send(event);
+                            wake();
+                        });
+                    };
+                    // Extraction leaves one core to the UI thread, so frames stay short.
+                    let threads = std::thread::available_parallelism()
+                        .map_or(1, |n| n.get().saturating_sub(1).max(1));
+                    match rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .thread_name(|i| format!("chronomap-extract-{i}"))
+                        .build()
+                    {
+                        Ok(pool) => pool.install(work),
+                        Err(_) => work(),
+                    }
                 }
             });
         if let Err(e) = spawned {
-            // No thread to be had: read on this one rather than not at all.
-            eprintln!("chronomap: cannot start a loader thread ({e}); reading in the foreground");
+            // No thread to be had: report it rather than freeze the window reading here.
             let (sender, receiver) = mpsc::channel();
-            let _ = sender.send(pipeline::extract_paths(&paths, &Options::default()));
+            let _ = sender.send(JobEvent::Batch {
+                extraction: Extraction {
+                    diagnostics: vec![Diagnostic::error(
+                        "",
+                        format!("cannot start a loader thread ({e}); nothing was loaded"),
+                    )],
+                    ..Extraction::default()
+                },
+                hashes: Vec::new(),
+                files_done: 0,
+                on_disk: false,
+            });
+            let _ = sender.send(JobEvent::Finished { cancelled: false });
             return LoadJob {
                 mode,
+                sources,
                 description,
                 receiver,
+                cancel,
+                finished: false,
             };
         }
         LoadJob {
             mode,
+            sources,
             description,
             receiver,
+            cancel,
+            finished: false,
         }
     }
 
-    /// The result, once there is one. A loader that died is reported as a diagnostic rather
-    /// than leaving the app waiting forever.
-    pub fn poll(&self) -> Option<Extraction> {
+    /// Ask the loader to stop after the batch it is reading.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelling(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// The next report, if one is waiting. A loader that died is reported as a diagnostic
+    /// and a `Finished` rather than leaving the app waiting forever.
+    pub fn poll(&mut self) -> Option<JobEvent> {
+        if self.finished {
+            return None;
+        }
         match self.receiver.try_recv() {
-            Ok(extraction) => Some(extraction),
+            Ok(event) => {
+                if matches!(event, JobEvent::Finished { .. }) {
+                    self.finished = true;
+                }
+                Some(event)
+            }
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Extraction {
-                diagnostics: vec![Diagnostic::error(
-                    "",
-                    "reading the articles failed unexpectedly; nothing was loaded",
+            Err(TryRecvError::Disconnected) => {
+                self.finished = true;
+                Some(JobEvent::Batch {
+                    extraction: Extraction {
+                        diagnostics: vec![Diagnostic::error(
+                            "",
+                            "reading the articles failed unexpectedly; the rest was not loaded",
+                        )],
+                        ..Extraction::default()
+                    },
+                    hashes: Vec::new(),
+                    files_done: 0,
+                    on_disk: false,
+                })
+            }
+        }
+    }
+
+    /// Whether the loader has said it is done (or died).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+}
+
+fn describe(sources: &[Source]) -> String {
+    match sources {
+        [] => "Reading nothing".to_owned(),
+        [Source::Seeds] => "Reading the sample corpus…".to_owned(),
+        [Source::Path(p)] => format!(
+            "Reading {}…",
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into())
+        ),
+        many => format!("Reading {} folders and files…", many.len()),
+    }
+}
+
+/// The loader thread's work: the seeds, then events files, then articles on disk in
+/// batches, checking `cancel` between them.
+pub fn run(
+    sources: &[Source],
+    options: &Options,
+    already_loaded: &HashSet<u64>,
+    cancel: &AtomicBool,
+    mut emit: impl FnMut(JobEvent),
+) {
+    let mut seen = already_loaded.clone();
+    let mut done = 0;
+    let mut paths = Vec::new();
+    let events_files: Vec<&PathBuf> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Path(p) if s.is_events_file() => Some(p),
+            _ => None,
+        })
+        .collect();
+    if sources.contains(&Source::Seeds) {
+        let ingested = crate::corpus::embedded_seeds();
+        emit(JobEvent::Discovered {
+            files: ingested.documents.len(),
+            diagnostics: Vec::new(),
+        });
+        let mut hashes = Vec::new();
+        let mut kept = crate::corpus::Ingested {
+            diagnostics: ingested.diagnostics,
+            ..Default::default()
+        };
+        for doc in ingested.documents {
+            done += 1;
+            if seen.insert(doc.content_hash) {
+                hashes.push(doc.content_hash);
+                kept.documents.push(doc);
+            }
+        }
+        emit(JobEvent::Batch {
+            extraction: pipeline::extract_ingested_with(kept, &options.corrections),
+            hashes,
+            files_done: done,
+            on_disk: false,
+        });
+    }
+    if !events_files.is_empty() {
+        emit(JobEvent::Discovered {
+            files: events_files.len(),
+            diagnostics: Vec::new(),
+        });
+    }
+    for path in events_files {
+        if cancel.load(Ordering::Relaxed) {
+            emit(JobEvent::Finished { cancelled: true });
+            return;
+        }
+        done += 1;
+        let (extraction, hashes) = read_events_file(path, &mut seen, options);
+        emit(JobEvent::Batch {
+            extraction,
+            hashes,
+            files_done: done,
+            on_disk: false,
+        });
+    }
+    for source in sources {
+        if let Source::Path(p) = source
+            && !source.is_events_file()
+        {
+            paths.push(p.clone());
+        }
+    }
+    if paths.is_empty() {
+        emit(JobEvent::Finished { cancelled: false });
+        return;
+    }
+    let before = done;
+    pipeline::load(&paths, options, &seen, cancel, |event| match event {
+        LoadEvent::Discovered { files, diagnostics } => {
+            emit(JobEvent::Discovered { files, diagnostics });
+        }
+        LoadEvent::Batch {
+            extraction,
+            hashes,
+            files_done,
+        } => emit(JobEvent::Batch {
+            extraction,
+            hashes,
+            files_done: before + files_done,
+            on_disk: true,
+        }),
+        LoadEvent::Finished { cancelled } => emit(JobEvent::Finished { cancelled }),
+    });
+}
+
+/// A `chronomap/events/v1` file, as stored: no re-extraction, so its sentences and quotes
+/// are shown as they were written. The user's event fixes still apply.
+fn read_events_file(
+    path: &std::path::Path,
+    seen: &mut HashSet<u64>,
+    options: &Options,
+) -> (Extraction, Vec<u64>) {
+    let display = path.display().to_string();
+    let failed = |message: String| {
+        (
+            Extraction {
+                diagnostics: vec![Diagnostic::error(&display, message)],
+                ..Extraction::default()
+            },
+            Vec::new(),
+        )
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return failed(format!("cannot read: {e}")),
+    };
+    let hash = crate::corpus::content_hash(&bytes);
+    if !seen.insert(hash) {
+        return (
+            Extraction {
+                diagnostics: vec![Diagnostic::info(
+                    &display,
+                    "same events file as one already loaded; skipped",
                 )],
                 ..Extraction::default()
-            }),
+            },
+            Vec::new(),
+        );
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return failed("not a chronomap events file: not UTF-8 text".to_owned());
+    };
+    match crate::export::from_json(&text) {
+        Ok(mut extraction) => {
+            if !consistent(&extraction) {
+                return failed(
+                    "not a usable chronomap events file: events or quotes refer to articles \
+                     or quotes it does not contain"
+                        .to_owned(),
+                );
+            }
+            for article in &mut extraction.articles {
+                options.corrections.apply_to_article(article);
+            }
+            options.corrections.apply_to_events(&mut extraction);
+            (extraction, vec![hash])
+        }
+        Err(e) => failed(e),
+    }
+}
+
+/// Ids in the file are positions, as the store expects; a hand-edited file may break that.
+fn consistent(ex: &Extraction) -> bool {
+    ex.articles
+        .iter()
+        .enumerate()
+        .all(|(i, a)| a.id.index() == i)
+        && ex
+            .quotes
+            .iter()
+            .enumerate()
+            .all(|(i, q)| q.id.index() == i && q.article.index() < ex.articles.len())
+        && ex.events.iter().enumerate().all(|(i, e)| {
+            e.id.index() == i
+                && e.article.index() < ex.articles.len()
+                && e.quotes.iter().all(|q| q.index() < ex.quotes.len())
+        })
+}
+
+struct WakeOnDrop<F: Fn() + ?Sized>(Arc<F>);
+
+impl<F: Fn() + ?Sized> Drop for WakeOnDrop<F> {
+    fn drop(&mut self) {
+        (self.0)();
+    }
+}
+
+/// What the user picked in a native file dialog, and what to do with it.
+pub type Picked = Option<(Vec<PathBuf>, LoadMode)>;
+
+/// Which dialog to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Folders to add.
+    AddFolders,
+    /// Article files (or events files) to add.
+    AddFiles,
+    /// A folder or events file that replaces what is shown.
+    Open,
+}
+
+/// A native file dialog on its own thread, so the window keeps painting while it is open.
+pub struct DialogJob {
+    receiver: Receiver<Picked>,
+}
+
+impl DialogJob {
+    pub fn spawn(kind: DialogKind, wake: impl Fn() + Send + 'static) -> Result<DialogJob, String> {
+        let (sender, receiver): (Sender<Picked>, _) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("chronomap-dialog".to_owned())
+            .spawn(move || {
+                let picked = block_on(pick(kind));
+                let _ = sender.send(picked);
+                wake();
+            })
+            .map_err(|e| format!("cannot open a file dialog: {e}"))?;
+        Ok(DialogJob { receiver })
+    }
+
+    /// `Some` once the dialog is closed: what was picked (`None` when cancelled).
+    pub fn poll(&self) -> Option<Picked> {
+        match self.receiver.try_recv() {
+            Ok(picked) => Some(picked),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
         }
     }
 }
 
-struct WakeOnDrop<F: Fn()>(F);
+async fn pick(kind: DialogKind) -> Picked {
+    let article_exts = ["txt", "md", "markdown", "html", "htm"];
+    match kind {
+        DialogKind::AddFolders => rfd::AsyncFileDialog::new()
+            .set_title("Add folders of articles")
+            .pick_folders()
+            .await
+            .map(|h| {
+                (
+                    h.iter().map(|f| f.path().to_path_buf()).collect(),
+                    LoadMode::Add,
+                )
+            }),
+        DialogKind::AddFiles => rfd::AsyncFileDialog::new()
+            .set_title("Add articles")
+            .add_filter("Articles", &article_exts)
+            .add_filter("chronomap events (JSON)", &["json"])
+            .pick_files()
+            .await
+            .map(|h| {
+                (
+                    h.iter().map(|f| f.path().to_path_buf()).collect(),
+                    LoadMode::Add,
+                )
+            }),
+        DialogKind::Open => rfd::AsyncFileDialog::new()
+            .set_title("Open a folder of articles")
+            .pick_folder()
+            .await
+            .map(|f| (vec![f.path().to_path_buf()], LoadMode::Replace)),
+    }
+}
 
-impl<F: Fn()> Drop for WakeOnDrop<F> {
-    fn drop(&mut self) {
-        (self.0)();
+/// Run a future to completion on this thread (the dialog's own thread): enough for rfd's
+/// futures, which are woken by the platform's dialog.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::task::{Context, Poll, Wake, Waker};
+    struct Unpark(std::thread::Thread);
+    impl Wake for Unpark {
+        fn wake(self: Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = Waker::from(Arc::new(Unpark(std::thread::current())));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(out) => return out,
+            Poll::Pending => std::thread::park(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_files_are_read_not_extracted_and_bad_ones_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let ex = pipeline::extract_seeds();
+        let good = dir.path().join("events.json");
+        std::fs::write(&good, crate::export::to_json(&ex).unwrap()).unwrap();
+        let bad = dir.path().join("bad.json");
+        std::fs::write(&bad, "{\"schema\": \"other\"}").unwrap();
+        let mut batches = Vec::new();
+        run(
+            &[
+                Source::Path(good.clone()),
+                Source::Path(bad),
+                Source::Path(good),
+            ],
+            &Options::default(),
+            &HashSet::new(),
+            &AtomicBool::new(false),
+            |e| {
+                if let JobEvent::Batch { extraction, .. } = e {
+                    batches.push(extraction);
+                }
+            },
+        );
+        assert_eq!(batches.len(), 3);
+        assert_eq!(batches[0].events.len(), ex.events.len());
+        assert_eq!(batches[0].events[0].sentence, ex.events[0].sentence);
+        assert!(batches[1].events.is_empty());
+        assert!(
+            batches[1].diagnostics[0]
+                .message
+                .contains("not a chronomap events file"),
+            "{:?}",
+            batches[1].diagnostics
+        );
+        assert!(
+            batches[2].events.is_empty(),
+            "the same file twice is read once"
+        );
     }
 }

@@ -5,24 +5,27 @@
 //! applied after all of them have drawn. Only this module changes the state.
 
 pub mod command;
+mod fixes;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod jobs;
+mod loading;
 pub mod screenshot;
 pub mod selection;
 pub mod state;
 
+use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
 
 use egui::{Align2, Color32, FontId, Key, Ui};
 
 use crate::model::Diagnostic;
-use crate::pipeline;
 use crate::store::EventStore;
 use crate::views::ViewCtx;
 use crate::views::article::article_window_ui;
 use crate::views::basemap;
 use crate::views::diagnostics::diagnostics_window_ui;
+use crate::views::editor::{EditorState, editor_window_ui};
 use crate::views::map::{MapState, map_ui};
 use crate::views::side_panel::side_panel_ui;
 use crate::views::theme;
@@ -30,9 +33,9 @@ use crate::views::timeline::{TimelineState, timeline_ui};
 use crate::views::top_bar::{TopBarState, top_bar_ui};
 use crate::views::view_model::ViewModel;
 use command::{Command, CommandSender};
-use jobs::{LoadJob, LoadMode};
+use jobs::{DialogJob, LoadJob, LoadMode};
 use selection::Item;
-use state::{Persisted, UiState};
+use state::{Persisted, Source, UiState};
 
 /// How the app is set up: the real window, or headless for tests and benchmarks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,14 +58,19 @@ impl AppConfig {
     }
 }
 
-/// Open the explorer window on `paths` (the embedded seeds when empty).
+/// Open the explorer window on `paths` (when empty: what was loaded last time, else the
+/// embedded seeds).
 pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let (store, to_read) = if paths.is_empty() {
-        (EventStore::from_extraction(pipeline::extract_seeds()), None)
-    } else {
-        // The window opens at once; the articles are read in the background.
-        (EventStore::new(), Some(paths))
-    };
+    run_with(paths, false)
+}
+
+/// [`run`], and with `startup_probe`: print how long the window took to show its first frame
+/// (from this call) on standard output, as `first frame after N ms`, then close it.
+///
+/// The window opens at once on an empty store; everything (the seeds too) is read in the
+/// background.
+pub fn run_with(paths: Vec<PathBuf>, startup_probe: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("chronomap")
@@ -75,10 +83,15 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
         "chronomap",
         options,
         Box::new(move |cc| {
-            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::default());
-            if let Some(paths) = to_read {
-                app.load(paths, LoadMode::Replace, cc.egui_ctx.clone());
+            let mut app =
+                ChronomapApp::from_creation_context(cc, EventStore::new(), AppConfig::default());
+            app.egui_ctx = Some(cc.egui_ctx.clone());
+            app.set_data_dir(eframe::storage_dir("chronomap"));
+            app.open_programs = true;
+            if startup_probe {
+                app.startup_probe = Some(started);
             }
+            app.start(paths);
             Ok(Box::new(app))
         }),
     )
@@ -96,6 +109,32 @@ pub struct ChronomapApp {
     map: MapState,
     top_bar: TopBarState,
     job: Option<LoadJob>,
+    /// Loads asked for while another was running, in order.
+    queue: VecDeque<(Vec<Source>, LoadMode)>,
+    /// The current job's bookkeeping: whether a replacing load has cleared the store yet,
+    /// the walk's diagnostics waiting for the first batch, whether it reported problems.
+    job_replaced: bool,
+    job_diagnostics: Vec<crate::model::Diagnostic>,
+    job_had_problems: bool,
+    /// Content hashes of every article (and events file) in the store: re-adding the same
+    /// content is skipped.
+    loaded_hashes: HashSet<u64>,
+    /// Per article (by index): whether it was read from a file of its own, beside which a
+    /// `sources.csv` can be written. Not the seeds, not articles from an events file.
+    on_disk: Vec<bool>,
+    dialog: Option<DialogJob>,
+    /// The user's fixes, applied to everything loaded, and where they are saved.
+    corrections: crate::store::Corrections,
+    data_dir: Option<PathBuf>,
+    editor: EditorState,
+    /// Paths the user asked to see in the file manager.
+    revealed: Vec<PathBuf>,
+    /// Start other programs (the file manager, to reveal a file): only in the real window,
+    /// not in tests.
+    open_programs: bool,
+    /// Set by [`run_with`]'s probe: when the app started; printed and closed on first frame.
+    startup_probe: Option<std::time::Instant>,
+    probe_frames: u32,
     /// Textures for markers, made on the first frame.
     sprites: Option<crate::views::sprites::Sprites>,
     /// The basemap's geometry is on the GPU (see [`crate::views::basemap_gpu`]).
@@ -123,6 +162,20 @@ impl ChronomapApp {
             timeline: TimelineState::default(),
             top_bar: TopBarState::default(),
             job: None,
+            queue: VecDeque::new(),
+            job_replaced: false,
+            job_diagnostics: Vec::new(),
+            job_had_problems: false,
+            loaded_hashes: HashSet::new(),
+            on_disk: Vec::new(),
+            dialog: None,
+            corrections: crate::store::Corrections::default(),
+            data_dir: None,
+            editor: EditorState::default(),
+            revealed: Vec::new(),
+            open_programs: false,
+            startup_probe: None,
+            probe_frames: 0,
             gpu_basemap: false,
             sprites: None,
             egui_ctx: None,
@@ -165,11 +218,10 @@ impl ChronomapApp {
         }
     }
 
-    /// Read `paths` in the background; `egui_ctx` is woken when done.
+    /// Read `paths` in the background; `egui_ctx` is woken as batches land.
     pub fn load(&mut self, paths: Vec<PathBuf>, mode: LoadMode, egui_ctx: egui::Context) {
-        let job = LoadJob::spawn(paths, mode, move || egui_ctx.request_repaint());
-        self.state.loading = Some(job.description.clone());
-        self.job = Some(job);
+        self.egui_ctx = Some(egui_ctx);
+        self.start_load(paths.into_iter().map(Source::Path).collect(), mode);
     }
 
     pub fn store(&self) -> &EventStore {
@@ -196,9 +248,19 @@ impl ChronomapApp {
         &self.persisted
     }
 
-    /// Whether a background read is still running.
+    /// Whether a background read is still running (or queued).
     pub fn is_loading(&self) -> bool {
-        self.job.is_some()
+        self.job.is_some() || !self.queue.is_empty()
+    }
+
+    /// The user's fixes (publication dates, hidden events …) as loaded and saved.
+    pub fn corrections(&self) -> &crate::store::Corrections {
+        &self.corrections
+    }
+
+    /// Paths the user asked to be shown in the file manager, oldest first.
+    pub fn revealed(&self) -> &[PathBuf] {
+        &self.revealed
     }
 
     /// One whole frame of the window. [`eframe::App::ui`] calls this; tests and benchmarks
@@ -217,7 +279,7 @@ impl ChronomapApp {
             }
             self.styled = true;
         }
-        self.poll_job();
+        self.poll_loads();
         self.keyboard(ui);
         self.dropped_files(ui);
 
@@ -308,6 +370,7 @@ impl ChronomapApp {
 
         article_window_ui(ui.ctx(), &mut ctx);
         diagnostics_window_ui(ui.ctx(), &mut ctx);
+        editor_window_ui(ui.ctx(), &mut ctx, &mut self.editor);
         file_drop_overlay(ui);
 
         persisted.side_panel_width = side_width;
@@ -318,30 +381,6 @@ impl ChronomapApp {
         }
         self.export_after_frame(ui);
         self.state.selection.on_frame_end();
-    }
-
-    fn poll_job(&mut self) {
-        let Some(extraction) = self.job.as_ref().and_then(LoadJob::poll) else {
-            return;
-        };
-        let mode = self.job.take().map_or(LoadMode::Add, |j| j.mode);
-        match mode {
-            LoadMode::Replace => {
-                self.store = EventStore::from_extraction(extraction);
-                // A new store starts its generations afresh: derived data must be rebuilt.
-                self.vm = ViewModel::default();
-                self.state.selection.select(None);
-                self.state.article = None;
-                self.state.filter.time = None;
-            }
-            LoadMode::Add => self.store.append(extraction),
-        }
-        self.state.loading = None;
-        if !self.store.diagnostics().is_empty() {
-            self.state.show_diagnostics = true;
-        }
-        self.timeline.focus_requested = true;
-        self.map.fit_requested = true;
     }
 
     fn keyboard(&mut self, ui: &Ui) {
@@ -377,6 +416,7 @@ impl ChronomapApp {
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
         if !paths.is_empty() {
@@ -440,8 +480,28 @@ impl ChronomapApp {
             }
             Command::CloseArticle => self.state.article = None,
             Command::ShowDiagnostics(show) => self.state.show_diagnostics = show,
-            Command::Open(paths) => self.start_load(paths, LoadMode::Replace),
-            Command::Add(paths) => self.start_load(paths, LoadMode::Add),
+            Command::Open(paths) => {
+                self.start_load(
+                    paths.into_iter().map(Source::Path).collect(),
+                    LoadMode::Replace,
+                );
+            }
+            Command::Add(paths) => {
+                self.start_load(paths.into_iter().map(Source::Path).collect(), LoadMode::Add);
+            }
+            Command::PickFiles(kind) => self.pick_files(kind),
+            Command::CancelLoad => self.cancel_load(),
+            Command::Reload => self.reload(),
+            Command::ResetToSamples => self.start_load(vec![Source::Seeds], LoadMode::Replace),
+            Command::RevealPath(path) => self.reveal(&path),
+            Command::EditArticle(article) => self.state.editing = article,
+            Command::FixArticle {
+                article,
+                published,
+                outlet,
+                title,
+            } => self.fix_article(article, published, outlet, title),
+            Command::FixEvent { event, fix } => self.fix_event(event, fix),
             Command::SetTiles { enabled, url } => {
                 self.persisted.tiles.enabled = enabled;
                 self.persisted.tiles.url = url;
@@ -449,24 +509,6 @@ impl ChronomapApp {
             }
             Command::Export(command) => self.on_export_command(command),
         }
-    }
-
-    fn start_load(&mut self, paths: Vec<PathBuf>, mode: LoadMode) {
-        if self.job.is_some() {
-            self.state.notes.push(Diagnostic::warning(
-                "",
-                "still reading the previous folder; open the next one when it is done",
-            ));
-            return;
-        }
-        let egui_ctx = self.egui_ctx.clone();
-        let job = LoadJob::spawn(paths, mode, move || {
-            if let Some(ctx) = &egui_ctx {
-                ctx.request_repaint();
-            }
-        });
-        self.state.loading = Some(job.description.clone());
-        self.job = Some(job);
     }
 
     /// The other views follow a selection: the timeline scrolls to an event, the map brings
@@ -496,22 +538,34 @@ impl ChronomapApp {
 }
 
 fn file_drop_overlay(ui: &Ui) {
-    if ui.input(|i| i.raw.hovered_files.is_empty()) {
+    let Some(text) = ui.input(|i| loading::drop_text(&i.raw.hovered_files)) else {
         return;
-    }
+    };
     let painter = ui.ctx().layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
         egui::Id::unique("file-drop"),
     ));
     let rect = ui.ctx().content_rect();
     painter.rect_filled(rect, 0.0, Color32::from_black_alpha(150));
-    painter.text(
-        rect.center(),
-        Align2::CENTER_CENTER,
-        "Drop folders or articles to add them",
-        FontId::proportional(22.0),
-        Color32::WHITE,
-    );
+    // A label, not painted text, so screen readers (and tests) find it.
+    egui::Area::new(egui::Id::unique("file-drop-label"))
+        .order(egui::Order::Tooltip)
+        .fixed_pos(rect.center())
+        .pivot(Align2::CENTER_CENTER)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    egui::RichText::new(&text)
+                        .font(FontId::proportional(24.0))
+                        .color(Color32::WHITE),
+                );
+                ui.label(
+                    egui::RichText::new("Loading starts when you let go; nothing is replaced")
+                        .color(Color32::from_gray(215)),
+                );
+            });
+        });
 }
 
 impl eframe::App for ChronomapApp {

@@ -1,6 +1,8 @@
 //! UI state: what is persisted between runs (layout, lanes, map position, tiles) and what is
 //! shared by every view during a run (selection, hover, filter).
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::app::selection::SelectionState;
@@ -21,8 +23,43 @@ pub struct Persisted {
     /// Where the map was left; `None` fits the map to the data.
     pub map: Option<MapPosition>,
     pub tiles: TileSettings,
+    /// What was loaded when the app last ran, reopened at start. `None` on the first start:
+    /// the embedded sample corpus is shown then.
+    pub corpus: Option<Vec<Source>>,
     /// Where the last export was saved: the save dialogs open there.
-    pub export_folder: Option<std::path::PathBuf>,
+    pub export_folder: Option<PathBuf>,
+}
+
+/// One thing the user loaded: the embedded sample corpus, or a folder or file on disk
+/// (articles, or a `chronomap/events/v1` JSON file).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    Seeds,
+    Path(PathBuf),
+}
+
+impl Source {
+    /// Whether this is an events file written by `chronomap extract` (read, not extracted).
+    pub fn is_events_file(&self) -> bool {
+        match self {
+            Source::Seeds => false,
+            Source::Path(p) => is_events_file(p),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Source::Seeds => "the sample corpus".to_owned(),
+            Source::Path(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// A `.json` file: read as a `chronomap/events/v1` document rather than as an article.
+pub fn is_events_file(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        && !path.is_dir()
 }
 
 impl Default for Persisted {
@@ -33,6 +70,7 @@ impl Default for Persisted {
             timeline_height: 300.0,
             map: None,
             tiles: TileSettings::default(),
+            corpus: None,
             export_folder: None,
         }
     }
@@ -72,10 +110,49 @@ pub struct UiState {
     /// The article shown in the reader window, with the byte range to highlight.
     pub article: Option<(ArticleId, Option<[usize; 2]>)>,
     pub show_diagnostics: bool,
-    /// What is being read in the background, if anything.
-    pub loading: Option<String>,
+    /// What is being read in the background, if anything, and how far it got.
+    pub loading: Option<LoadProgress>,
+    /// A file dialog is open (on its own thread).
+    pub dialog_open: bool,
+    /// The article whose metadata and events are being fixed, if any.
+    pub editing: Option<ArticleId>,
+    /// Where the last fix was saved, or why it could not be.
+    pub edit_status: Option<SaveStatus>,
+
     /// Problems of the app itself (not of an input file), shown with the input's diagnostics.
     pub notes: Vec<Diagnostic>,
+}
+
+/// Where an edit was saved, or why it was not: shown in the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveStatus {
+    pub ok: bool,
+    pub message: String,
+}
+
+/// How far a background load got, for the progress bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadProgress {
+    pub description: String,
+    /// Files to read, once the folders have been walked.
+    pub files_total: Option<usize>,
+    pub files_done: usize,
+    pub events_found: usize,
+    /// Loads waiting for this one to finish.
+    pub queued: usize,
+    pub cancelling: bool,
+}
+
+impl LoadProgress {
+    /// 0..=1, or `None` while the total is not known.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.files_total?;
+        Some(if total == 0 {
+            1.0
+        } else {
+            (self.files_done as f32 / total as f32).clamp(0.0, 1.0)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +188,7 @@ mod tests {
                 enabled: true,
                 url: "https://example.org/{z}/{x}/{y}.png".to_owned(),
             },
+            corpus: Some(vec![Source::Seeds, Source::Path("/news/syria".into())]),
             export_folder: Some("/tmp/briefings".into()),
         };
         let json = serde_json::to_string(&choices).expect("serializes");

@@ -140,6 +140,39 @@ impl EventStore {
         *self = Self::from_parts(parts, diagnostics);
     }
 
+    /// One article with its events and quotes, ids local to the article (as
+    /// [`EventStore::replace_article`] takes them).
+    pub fn article_parts(&self, id: ArticleId) -> Option<(Article, Vec<Event>, Vec<Quote>)> {
+        let article = self.article(id)?.clone();
+        let quotes: Vec<Quote> = self.quotes_of_article(id).cloned().collect();
+        let local = |q: QuoteId| quotes.iter().position(|x| x.id == q);
+        let events = self
+            .events
+            .iter()
+            .filter(|e| e.article == id)
+            .enumerate()
+            .map(|(i, e)| {
+                let mut e = e.clone();
+                e.id = EventId::from_index(i);
+                e.quotes = e
+                    .quotes
+                    .iter()
+                    .filter_map(|q| local(*q).map(QuoteId::from_index))
+                    .collect();
+                e
+            })
+            .collect();
+        let quotes = quotes
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut q)| {
+                q.id = QuoteId::from_index(i);
+                q
+            })
+            .collect();
+        Some((article, events, quotes))
+    }
+
     /// Every article with its events and quotes, ids local to each article.
     fn per_article(&self) -> Vec<(Article, Vec<Event>, Vec<Quote>)> {
         let mut parts: Vec<(Article, Vec<Event>, Vec<Quote>)> = self

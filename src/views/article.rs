@@ -50,6 +50,29 @@ pub fn article_window_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
             if let Some(url) = &article.url {
                 ui.hyperlink(url);
             }
+            ui.horizontal_wrapped(|ui| {
+                if let Some(warning) = crate::views::editor::inferred_warning(article) {
+                    ui.label(
+                        RichText::new(warning).color(egui::Color32::from_rgb(0x9a, 0x5b, 0x00)),
+                    );
+                }
+                if ui
+                    .button("Fix date, outlet, title…")
+                    .on_hover_text("Correct this article's metadata or its events")
+                    .clicked()
+                {
+                    ctx.send(Command::EditArticle(Some(id)));
+                }
+            });
+            if article.text.is_empty() {
+                ui.label(
+                    RichText::new(
+                        "This article was read from an events file, which holds its events' \
+                         sentences but not its text.",
+                    )
+                    .color(theme::MUTED),
+                );
+            }
             ui.separator();
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])

@@ -6,6 +6,7 @@ pub mod basemap;
 pub mod basemap_gpu;
 pub mod calendar;
 pub mod diagnostics;
+pub mod editor;
 pub mod export;
 pub mod map;
 pub mod side_panel;

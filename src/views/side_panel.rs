@@ -67,9 +67,19 @@ fn list_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, item: Option<Item>) {
             ui.heading(item.label(ctx.store));
             if let Some(article) = ctx.store.article(a) {
                 ui.label(widgets::muted(article_byline(article)));
-                if ui.button("Open article").clicked() {
-                    ctx.send(Command::OpenArticle(a, None));
-                }
+                inferred_flag_ui(ui, article);
+                ui.horizontal(|ui| {
+                    if ui.button("Open article").clicked() {
+                        ctx.send(Command::OpenArticle(a, None));
+                    }
+                    if ui
+                        .button("Fix…")
+                        .on_hover_text("Correct the publication date, outlet, title or events")
+                        .clicked()
+                    {
+                        ctx.send(Command::EditArticle(Some(a)));
+                    }
+                });
             }
             ui.label(widgets::muted(format!("{} events", events.len())));
         }
@@ -204,6 +214,17 @@ fn event_row_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
     );
 }
 
+/// A warning for articles whose publication date was guessed: their relative dates may be off.
+fn inferred_flag_ui(ui: &mut Ui, article: &crate::model::Article) {
+    if let Some(warning) = crate::views::editor::inferred_warning(article) {
+        ui.label(
+            RichText::new(warning)
+                .color(Color32::from_rgb(0x9a, 0x5b, 0x00))
+                .small(),
+        );
+    }
+}
+
 fn article_byline(article: &crate::model::Article) -> String {
     let outlet = article.outlet.as_deref().unwrap_or("Outlet not given");
     match article.published {
@@ -291,12 +312,20 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                         .small(),
                     );
                 });
+                inferred_flag_ui(ui, article);
                 ui.horizontal(|ui| {
                     if ui.button("Open article").clicked() {
                         ctx.send(Command::OpenArticle(event.article, Some(event.span)));
                     }
                     if ui.button("All events of this article").clicked() {
                         ctx.send(Command::Select(Item::Article(event.article)));
+                    }
+                    if ui
+                        .button("Fix…")
+                        .on_hover_text("Hide this event, correct its date or place, or fix the article's publication date")
+                        .clicked()
+                    {
+                        ctx.send(Command::EditArticle(Some(event.article)));
                     }
                 });
             }

@@ -4,6 +4,8 @@
 use egui::{RichText, Ui};
 
 use crate::app::command::Command;
+use crate::app::jobs::DialogKind;
+use crate::app::state::LoadProgress;
 use crate::model::EventKind;
 use crate::views::ViewCtx;
 use crate::views::calendar::format_span;
@@ -80,15 +82,10 @@ pub fn top_bar_ui(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             settings_menu_ui(ui, ctx, state, tiles);
             crate::views::export::export_menu_ui(ui, ctx.commands);
-            if ui.button("Open…").on_hover_text("Open a folder of articles").clicked()
-                && let Some(folders) = rfd::FileDialog::new().pick_folders()
-            {
-                ctx.send(Command::Open(folders));
-            }
+            articles_menu_ui(ui, ctx);
             diagnostics_badge_ui(ui, ctx);
-            if let Some(loading) = &ctx.state.loading {
-                ui.label(widgets::muted(loading.clone()));
-                ui.spinner();
+            if let Some(progress) = &ctx.state.loading {
+                progress_ui(ui, ctx, progress);
             }
             let total = ctx.store.events().len();
             let shown = ctx.vm.shown.len();
@@ -170,6 +167,89 @@ fn outlets_menu_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
     for c in changes {
         ctx.send(c);
     }
+}
+
+/// Adding, opening, reloading articles. The file dialogs run on their own thread.
+fn articles_menu_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
+    if ctx.state.dialog_open {
+        ui.add_enabled(false, egui::Button::new("Choosing files…"));
+        return;
+    }
+    let mut picked = None;
+    ui.menu_button("Articles", |ui| {
+        if ui
+            .button("Add folder…")
+            .on_hover_text("Add folders of articles to what is shown (or drop them on the window)")
+            .clicked()
+        {
+            picked = Some(Command::PickFiles(DialogKind::AddFolders));
+        }
+        if ui
+            .button("Add files…")
+            .on_hover_text("Add articles (.txt, .md, .html) or an events file (.json)")
+            .clicked()
+        {
+            picked = Some(Command::PickFiles(DialogKind::AddFiles));
+        }
+        if ui
+            .button("Open…")
+            .on_hover_text("Open a folder of articles instead of what is shown")
+            .clicked()
+        {
+            picked = Some(Command::PickFiles(DialogKind::Open));
+        }
+        ui.separator();
+        if ui
+            .button("Reload")
+            .on_hover_text("Read every loaded folder again (after files changed)")
+            .clicked()
+        {
+            picked = Some(Command::Reload);
+        }
+        if ui
+            .button("Reset to sample corpus")
+            .on_hover_text("Show the five embedded sample articles instead")
+            .clicked()
+        {
+            picked = Some(Command::ResetToSamples);
+        }
+    });
+    if let Some(c) = picked {
+        ctx.send(c);
+    }
+}
+
+/// "Reading news…  [=====     ] 120/2000 files · 3400 events  Cancel".
+fn progress_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, progress: &LoadProgress) {
+    if progress.cancelling {
+        ui.label(widgets::muted("Cancelling…"));
+    } else if ui
+        .button("Cancel")
+        .on_hover_text("Stop loading; what was read so far stays")
+        .clicked()
+    {
+        ctx.send(Command::CancelLoad);
+    }
+    let text = match progress.files_total {
+        Some(total) => format!(
+            "{}/{} files · {} events",
+            progress.files_done, total, progress.events_found
+        ),
+        None => "finding files…".to_owned(),
+    };
+    let bar = egui::ProgressBar::new(progress.fraction().unwrap_or(0.0))
+        .desired_width(220.0)
+        .text(text);
+    let bar = if progress.fraction().is_none() {
+        bar.animate(true)
+    } else {
+        bar
+    };
+    ui.add(bar).on_hover_text(if progress.queued > 0 {
+        format!("{} — then {} more", progress.description, progress.queued)
+    } else {
+        progress.description.clone()
+    });
 }
 
 fn diagnostics_badge_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
