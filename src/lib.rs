@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 pub mod app;
+pub mod cluster;
 pub mod corpus;
 pub mod export;
 pub mod extract;

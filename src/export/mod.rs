@@ -37,7 +37,19 @@ struct JsonDocIn {
     extraction: Extraction,
 }
 
+/// The JSON document, with each event's story (`cluster`) and the stories of more than one
+/// mention (their mentions, why they were joined, where the sources disagree).
 pub fn to_json(extraction: &Extraction) -> serde_json::Result<String> {
+    let stories =
+        crate::cluster::cluster(&extraction.events, &crate::cluster::StoryHints::default());
+    to_json_with_stories(extraction, &stories)
+}
+
+/// [`to_json`] with stories already made (the app's, with the user's splits and merges).
+pub fn to_json_with_stories(
+    extraction: &Extraction,
+    stories: &crate::cluster::Stories,
+) -> serde_json::Result<String> {
     let articles = extraction
         .articles
         .iter()
@@ -59,9 +71,53 @@ pub fn to_json(extraction: &Extraction) -> serde_json::Result<String> {
             }
         }
     }
+    if let Some(events) = value.get_mut("events").and_then(Value::as_array_mut) {
+        for (i, e) in events.iter_mut().enumerate() {
+            if let (Some(obj), Some(story)) = (e.as_object_mut(), stories.of_event.get(i)) {
+                obj.insert("cluster".to_owned(), Value::String(story.label()));
+            }
+        }
+    }
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("stories".to_owned(), stories_json(extraction, stories));
+    }
     let mut out = serde_json::to_string_pretty(&value)?;
     out.push('\n');
     Ok(out)
+}
+
+/// Stories of more than one mention; a lone mention's `cluster` is a story of its own.
+fn stories_json(extraction: &Extraction, stories: &crate::cluster::Stories) -> Value {
+    let id = |e: crate::model::EventId| Value::String(e.to_string());
+    let list = stories
+        .stories
+        .iter()
+        .filter(|s| s.mentions.len() > 1)
+        .map(|s| {
+            json!({
+                "id": s.id.label(),
+                "lead": id(s.lead),
+                "when": s.when,
+                "planned": s.planned,
+                "sources": s.sources,
+                "mentions": s.mentions.iter().map(|&m| id(m)).collect::<Vec<_>>(),
+                "links": s.links.iter().map(|l| json!({
+                    "a": id(l.a),
+                    "b": id(l.b),
+                    "score": (f64::from(l.score) * 100.0).round() / 100.0,
+                    "why": l.why(&extraction.events),
+                })).collect::<Vec<_>>(),
+                "conflicts": s.conflicts.iter().map(|c| json!({
+                    "about": c.about,
+                    "versions": c.versions.iter().map(|v| json!({
+                        "value": v.value,
+                        "mentions": v.mentions.iter().map(|&m| id(m)).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Value::Array(list)
 }
 
 /// Read a `chronomap/events/v1` document back.

@@ -651,6 +651,30 @@ fn sentence_actors(
             RunKind::Role { .. } => {}
         }
     }
+    // A known person named by surname where no run was read: "the Assad regime",
+    // "al-Sharaa’s former alliance" (a lowercase particle starts no run).
+    let w = &info.w;
+    for i in 0..w.len() {
+        if !w.is_word(i) || info.runs.iter().any(|r| i >= r.run_start && i < r.tok_end) {
+            continue;
+        }
+        let raw = w.raw(i);
+        let bare = raw
+            .strip_prefix("al-")
+            .or_else(|| raw.strip_prefix("el-"))
+            .unwrap_or(raw);
+        if bare.len() < 4 || !bare.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        if let Some(p) = people.find(raw).map(|i| &people.people[i])
+            && p.name.contains(' ')
+        {
+            push(Actor {
+                name: p.name.clone(),
+                kind: ActorKind::Person,
+            });
+        }
+    }
     for q in &info.quotes {
         if let Some(s) = &speakers[*q]
             && let Some(i) = people.find(s)

@@ -3,7 +3,7 @@
 //! the app's data directory and applied every time articles are extracted, so they survive
 //! restarts and re-extraction.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -36,6 +36,10 @@ pub struct Corrections {
     pub articles: BTreeMap<String, ArticleFix>,
     /// By [`event_key`].
     pub events: BTreeMap<String, EventFix>,
+    /// Mentions taken out of their story by hand ("not the same happening"), by [`event_key`].
+    pub story_splits: BTreeSet<String>,
+    /// Pairs of mentions put in one story by hand, by [`event_key`].
+    pub story_merges: Vec<(String, String)>,
 }
 
 /// A key for an event that survives re-extraction: its article, the sentence's byte range and
@@ -64,7 +68,41 @@ impl Corrections {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty() && self.events.is_empty()
+        self.articles.is_empty()
+            && self.events.is_empty()
+            && self.story_splits.is_empty()
+            && self.story_merges.is_empty()
+    }
+
+    /// The hand-made story splits and merges as the clusterer takes them: by event id in
+    /// `events`, whose articles are `articles`. Fixes naming events no longer there are
+    /// left out.
+    pub fn story_hints(
+        &self,
+        articles: &[Article],
+        events: &[Event],
+    ) -> crate::cluster::StoryHints {
+        let mut hints = crate::cluster::StoryHints::default();
+        if self.story_splits.is_empty() && self.story_merges.is_empty() {
+            return hints;
+        }
+        let mut by_key = std::collections::HashMap::new();
+        for e in events {
+            if let Some(a) = articles.get(e.article.index()) {
+                by_key.insert(event_key(&a.path, e), e.id);
+            }
+        }
+        hints.apart = self
+            .story_splits
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        hints.together = self
+            .story_merges
+            .iter()
+            .filter_map(|(a, b)| Some((*by_key.get(a)?, *by_key.get(b)?)))
+            .collect();
+        hints
     }
 
     /// An article's metadata fixes, before extraction (so relative dates resolve against a

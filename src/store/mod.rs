@@ -58,6 +58,12 @@ pub struct EventStore {
     actors: Vec<ActorEntry>,
     actor_index: HashMap<(String, ActorKind), ActorId>,
     event_actors: Vec<Vec<ActorId>>,
+
+    /// Hand-made story splits and merges (event keys), applied whenever stories are made.
+    story_fixes: Corrections,
+    /// Mentions grouped into stories; made on first use after a change, since clustering
+    /// the whole store on every appended batch would slow loading for views that never ask.
+    stories: std::sync::OnceLock<crate::cluster::Stories>,
 }
 
 impl EventStore {
@@ -118,6 +124,27 @@ impl EventStore {
             self.index_actors_from(event_base);
         }
         self.index_from(event_base);
+        self.stories = std::sync::OnceLock::new();
+        self.generation = next_generation();
+    }
+
+    /// Every event's story (see [`crate::cluster`]), made now if the store changed since
+    /// last asked: O(events), about a second for 200,000 mentions.
+    pub fn stories(&self) -> &crate::cluster::Stories {
+        self.stories.get_or_init(|| {
+            let hints = self.story_fixes.story_hints(&self.articles, &self.events);
+            crate::cluster::cluster(&self.events, &hints)
+        })
+    }
+
+    /// Take up the user's story splits and merges (from their corrections).
+    pub fn set_story_fixes(&mut self, corrections: &Corrections) {
+        self.story_fixes = Corrections {
+            story_splits: corrections.story_splits.clone(),
+            story_merges: corrections.story_merges.clone(),
+            ..Corrections::default()
+        };
+        self.stories = std::sync::OnceLock::new();
         self.generation = next_generation();
     }
 
@@ -137,7 +164,9 @@ impl EventStore {
         };
         *slot = (article, events, quotes);
         let diagnostics = std::mem::take(&mut self.diagnostics);
+        let story_fixes = std::mem::take(&mut self.story_fixes);
         *self = Self::from_parts(parts, diagnostics);
+        self.story_fixes = story_fixes;
     }
 
     /// One article with its events and quotes, ids local to the article (as
