@@ -117,7 +117,10 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     } else {
         clause_around(src, toks, anchor.min(toks.len() - 1))
     };
-    let word_is = |k: usize, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(toks[k].text(src)));
+    let word_is = |k: usize, list: &[&str]| {
+        list.iter()
+            .any(|w| w.eq_ignore_ascii_case(toks[k].text(src)))
+    };
     let mut lo = lo;
     while lo < hi
         && (toks[lo].kind == super::text::TokKind::Punct
@@ -154,7 +157,11 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
         }
     }
     let raw = &src[toks[lo].start..toks[hi - 1].end];
-    let mut text = if subject.is_empty() { raw.to_owned() } else { format!("{subject} {raw}") };
+    let mut text = if subject.is_empty() {
+        raw.to_owned()
+    } else {
+        format!("{subject} {raw}")
+    };
     // Hard-wrapped text carries line breaks inside sentences: one line for the summary.
     if text.contains(['\n', '\t']) || text.contains("  ") {
         text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -176,7 +183,10 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
 /// Kurdish-led SDF"), at most five words back: a determiner, a number, or the first of a run of
 /// capitalised words.
 fn noun_phrase_before(src: &str, toks: &[Token], end: usize) -> Option<usize> {
-    const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "two", "three", "both", "several"];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "two",
+        "three", "both", "several",
+    ];
     let mut k = end;
     let mut words = 0;
     while k > 0 && words < 5 {
@@ -186,7 +196,11 @@ fn noun_phrase_before(src: &str, toks: &[Token], end: usize) -> Option<usize> {
         }
         k -= 1;
         words += 1;
-        if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(t.text(src))) || t.kind == super::text::TokKind::Number {
+        if DETERMINERS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(t.text(src)))
+            || t.kind == super::text::TokKind::Number
+        {
             return Some(k);
         }
     }
@@ -201,9 +215,11 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
             && (matches!(c, ',' | ';' | ':') || is_dash(c) || is_double_quote(c))
     };
     let is_subordinator = |t: &Token| {
-        ["which", "who", "while", "although", "whereas", "because", "that"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(t.text(src)))
+        [
+            "which", "who", "while", "although", "whereas", "because", "that",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(t.text(src)))
     };
     // Back to the clause start; parentheses ("(HTS)") are part of the clause.
     let mut clause_start = anchor;
@@ -217,7 +233,10 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
     // Too long before the trigger: start at the noun phrase nearest to it ("the coalition
     // originally formed in 2014 …") rather than mid-phrase.
     const BEFORE: usize = 8;
-    let words_before = toks[clause_start..anchor].iter().filter(|t| t.is_word()).count();
+    let words_before = toks[clause_start..anchor]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
     let lo = if words_before <= BEFORE {
         clause_start
     } else {
@@ -233,11 +252,14 @@ fn clause_around(src: &str, toks: &[Token], anchor: usize) -> (usize, usize) {
             k
         };
         let determiner = |k: usize| {
-            ["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our"]
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(toks[k].text(src)))
+            [
+                "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(toks[k].text(src)))
         };
-        let name_start = |k: usize| toks[k].is_capitalized(src) && k > 0 && !toks[k - 1].is_capitalized(src);
+        let name_start =
+            |k: usize| toks[k].is_capitalized(src) && k > 0 && !toks[k - 1].is_capitalized(src);
         (window_start..anchor)
             .rev()
             .find(|&k| determiner(k))
