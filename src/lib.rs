@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cluster;
 pub mod corpus;
+pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod model;

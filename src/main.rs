@@ -23,6 +23,16 @@ struct Cli {
     command: Option<Command>,
     /// Folders or files of articles to open (default: the embedded sample corpus).
     paths: Vec<PathBuf>,
+    /// Add chronomap to the desktop's application menu: a desktop entry and icons under
+    /// $XDG_DATA_HOME (~/.local/share); no root needed.
+    #[arg(long, conflicts_with = "uninstall_desktop")]
+    install_desktop: bool,
+    /// Remove what --install-desktop wrote.
+    #[arg(long)]
+    uninstall_desktop: bool,
+    /// Open the window, print the time to its first frame on standard output, and exit.
+    #[arg(long)]
+    startup_probe: bool,
 }
 
 #[derive(Subcommand)]
@@ -126,8 +136,11 @@ impl Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.install_desktop || cli.uninstall_desktop {
+        return desktop(cli.install_desktop);
+    }
     match cli.command {
-        None => match chronomap::app::run(cli.paths) {
+        None => match chronomap::app::run_with(cli.paths, cli.startup_probe) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("chronomap: {e:#}");
@@ -141,6 +154,39 @@ fn main() -> ExitCode {
             max_file_bytes,
         }) => extract(&paths, format, output, max_file_bytes),
         Some(Command::Screenshot(args)) => screenshot(args),
+    }
+}
+
+/// `--install-desktop` / `--uninstall-desktop`.
+fn desktop(install: bool) -> ExitCode {
+    use chronomap::desktop;
+    let data_home = match desktop::data_home() {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!("chronomap: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = if install {
+        std::env::current_exe().and_then(|exe| desktop::install(&exe, &data_home))
+    } else {
+        desktop::uninstall(&data_home)
+    };
+    match result {
+        Ok(paths) => {
+            let verb = if install { "wrote" } else { "removed" };
+            for path in &paths {
+                println!("{verb} {}", path.display());
+            }
+            if !install && paths.is_empty() {
+                println!("nothing to remove under {}", data_home.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("chronomap: {}: {e}", data_home.display());
+            ExitCode::FAILURE
+        }
     }
 }
 
