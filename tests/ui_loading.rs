@@ -616,6 +616,36 @@ fn first_start_loads_the_seeds_in_the_background_and_reset_brings_them_back() {
     assert_eq!(shown_total(&h), seeds);
 }
 
+/// Time this thread has spent on a CPU (Linux), to tell a frame's own work from time the
+/// machine gave to other processes.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
+/// Snapshot of part of the window (other engineers' changes elsewhere in it do not break it).
+fn crop_snapshot(h: &mut Harness<'_, ChronomapApp>, rect: egui::Rect, name: &str) {
+    let image = h.render().expect("rendered");
+    let rect = rect.intersect(egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(image.width() as f32, image.height() as f32),
+    ));
+    let crop = image::imageops::crop_imm(
+        &image,
+        rect.left() as u32,
+        rect.top() as u32,
+        rect.width() as u32,
+        rect.height() as u32,
+    )
+    .to_image();
+    egui_kittest::image_snapshot_options(
+        &crop,
+        name,
+        &SnapshotOptions::new().threshold(1.0).max_failed_pixels(100),
+    );
+}
+
 /// Short articles with dates, places and people, different each time.
 fn generated_corpus(n: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
@@ -650,7 +680,7 @@ fn loading_2000_articles_never_blocks_a_frame() {
     app.assume_gpu_basemap();
     let ctx = egui::Context::default();
     let mut time = 0.0;
-    let mut frame = |app: &mut ChronomapApp| -> Duration {
+    let mut frame = |app: &mut ChronomapApp| -> (Duration, Option<Duration>) {
         time += 1.0 / 60.0;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
@@ -660,34 +690,45 @@ fn loading_2000_articles_never_blocks_a_frame() {
             time: Some(time),
             ..egui::RawInput::default()
         };
-        let started = Instant::now();
+        let (started, cpu) = (Instant::now(), thread_cpu_time());
         let mut output = ctx.run_ui(input, |ui| app.show(ui));
-        let took = started.elapsed();
+        let wall = started.elapsed();
+        let cpu = cpu.and_then(|before| Some(thread_cpu_time()? - before));
         output.textures_delta.clear();
-        took
+        (wall, cpu)
     };
     for _ in 0..5 {
         frame(&mut app);
     }
     let before = app.store().articles().len();
     app.apply(Command::Add(vec![dir.path().to_path_buf()]));
-    let mut longest = Duration::ZERO;
+    let (mut longest_wall, mut longest_cpu) = (Duration::ZERO, None::<Duration>);
     let mut frames = 0;
     let started = Instant::now();
     while app.is_loading() && started.elapsed() < Duration::from_secs(600) {
-        longest = longest.max(frame(&mut app));
+        let (wall, cpu) = frame(&mut app);
+        longest_wall = longest_wall.max(wall);
+        longest_cpu = cpu.map(|c| longest_cpu.map_or(c, |l| l.max(c)));
         frames += 1;
         std::thread::sleep(Duration::from_millis(2));
     }
     assert!(!app.is_loading(), "the load finished");
     assert_eq!(app.store().articles().len(), before + 2_000);
     eprintln!(
-        "2,000 articles loaded in {:.1} s over {frames} frames; longest frame {:.1} ms",
+        "2,000 articles loaded in {:.1} s over {frames} frames; longest frame {:.1} ms \
+         ({} on the UI thread's CPU)",
         started.elapsed().as_secs_f64(),
-        longest.as_secs_f64() * 1e3
+        longest_wall.as_secs_f64() * 1e3,
+        longest_cpu.map_or("not measured".to_owned(), |c| format!(
+            "{:.1} ms",
+            c.as_secs_f64() * 1e3
+        )),
     );
-    // A generous bound for a debug build on a shared 2-core machine; the release figure
-    // is in `cargo bench --bench frame` (frame_while_loading).
+    // A generous bound for a debug build; the release figure is in `cargo bench --bench
+    // frame` (frame_while_loading). The bound is on the time the UI thread itself worked
+    // (where the system reports it): on a shared 2-core machine, wall time also counts the
+    // moments other processes had the core.
+    let longest = longest_cpu.unwrap_or(longest_wall);
     assert!(
         longest < Duration::from_millis(500),
         "a frame took {longest:?} while loading"
@@ -701,11 +742,12 @@ fn snapshot_drop_overlay_and_editor() {
     let dir = folder_with_bad_files();
     let mut h = harness(fixture(), data.path());
     hover(&mut h, &[dir.path(), &dir.path().join("empty.md")]);
-    h.get_by_label("Drop to add 1 folder and 1 article");
-    h.snapshot_options(
-        "drop_overlay",
-        &SnapshotOptions::new().threshold(1.0).max_failed_pixels(200),
+    let text = h.get_by_label("Drop to add 1 folder and 1 article").rect();
+    let rect = egui::Rect::from_center_size(
+        egui::pos2(text.center().x, text.bottom() + 10.0),
+        egui::vec2(560.0, 110.0),
     );
+    crop_snapshot(&mut h, rect, "drop_overlay");
     h.input_mut().hovered_files.clear();
     h.run();
     assert!(h.query_by_label_contains("Drop to add").is_none());
@@ -715,10 +757,17 @@ fn snapshot_drop_overlay_and_editor() {
             0,
         ))));
     h.run();
+    // Fix an event's place: the selected event opens in the editor; search the gazetteer.
+    h.get_by_label("Ahmed al-Sharaa to visit Washington")
+        .click();
+    h.run();
     h.get_by_role_and_label(Role::Button, "Fix…").click();
     h.run();
-    h.snapshot_options(
-        "article_editor",
-        &SnapshotOptions::new().threshold(1.0).max_failed_pixels(200),
-    );
+    type_into(&mut h, "Find a place", "Dam");
+    h.get_by_label_contains("Damascus, SY (city");
+    let window = h
+        .ctx
+        .memory(|m| m.area_rect(egui::Id::unique("article-editor")))
+        .expect("the editor window");
+    crop_snapshot(&mut h, window.expand(2.0), "article_editor");
 }

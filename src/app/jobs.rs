@@ -375,8 +375,10 @@ pub enum DialogKind {
     AddFolders,
     /// Article files (or events files) to add.
     AddFiles,
-    /// A folder or events file that replaces what is shown.
+    /// A folder that replaces what is shown.
     Open,
+    /// An events file (`chronomap/events/v1` JSON) that replaces what is shown.
+    OpenEvents,
 }
 
 /// A native file dialog on its own thread, so the window keeps painting while it is open.
@@ -436,6 +438,12 @@ async fn pick(kind: DialogKind) -> Picked {
         DialogKind::Open => rfd::AsyncFileDialog::new()
             .set_title("Open a folder of articles")
             .pick_folder()
+            .await
+            .map(|f| (vec![f.path().to_path_buf()], LoadMode::Replace)),
+        DialogKind::OpenEvents => rfd::AsyncFileDialog::new()
+            .set_title("Open an events file written by `chronomap extract`")
+            .add_filter("chronomap events (JSON)", &["json"])
+            .pick_file()
             .await
             .map(|f| (vec![f.path().to_path_buf()], LoadMode::Replace)),
     }

@@ -45,6 +45,7 @@ impl ChronomapApp {
             },
             None => Corrections::default(),
         };
+        self.store.set_story_fixes(&self.corrections);
     }
 
     pub(super) fn corrections_path(&self) -> Option<PathBuf> {
@@ -61,6 +62,7 @@ impl ChronomapApp {
             self.update_progress();
             return;
         }
+        self.job_previous_corpus = Some(self.persisted.corpus.clone());
         match mode {
             LoadMode::Replace => self.persisted.corpus = Some(sources.clone()),
             LoadMode::Add => {
@@ -218,6 +220,7 @@ impl ChronomapApp {
         }
         self.job_replaced = true;
         self.store = EventStore::new();
+        self.store.set_story_fixes(&self.corrections);
         self.loaded_hashes.clear();
         self.on_disk.clear();
         // A new store starts its generations afresh: derived data must be rebuilt.
@@ -230,7 +233,17 @@ impl ChronomapApp {
 
     fn finish_job(&mut self, cancelled: bool) {
         let leftover = std::mem::take(&mut self.job_diagnostics);
-        if !leftover.is_empty() || (!cancelled && !self.job_replaced) {
+        let replacing = self
+            .job
+            .as_ref()
+            .is_some_and(|j| j.mode == LoadMode::Replace);
+        if cancelled && replacing && !self.job_replaced {
+            // Cancelled before anything arrived: what was shown stays, and is what the
+            // next start reopens.
+            if let Some(previous) = self.job_previous_corpus.take() {
+                self.persisted.corpus = previous;
+            }
+        } else if !leftover.is_empty() || (!cancelled && !self.job_replaced) {
             // Nothing was read (an empty folder, a missing path): still say why, and a
             // replacing load still replaces.
             self.replace_store_once();
@@ -240,6 +253,7 @@ impl ChronomapApp {
                 ..Extraction::default()
             });
         }
+        self.job_previous_corpus = None;
         if cancelled {
             self.state.notes.push(Diagnostic::info(
                 "",

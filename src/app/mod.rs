@@ -116,6 +116,9 @@ pub struct ChronomapApp {
     job_replaced: bool,
     job_diagnostics: Vec<crate::model::Diagnostic>,
     job_had_problems: bool,
+    /// What `persisted.corpus` was before the current job, restored if it is cancelled
+    /// before anything arrived.
+    job_previous_corpus: Option<Option<Vec<Source>>>,
     /// Content hashes of every article (and events file) in the store: re-adding the same
     /// content is skipped.
     loaded_hashes: HashSet<u64>,
@@ -166,6 +169,7 @@ impl ChronomapApp {
             job_replaced: false,
             job_diagnostics: Vec::new(),
             job_had_problems: false,
+            job_previous_corpus: None,
             loaded_hashes: HashSet::new(),
             on_disk: Vec::new(),
             dialog: None,

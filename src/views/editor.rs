@@ -42,6 +42,11 @@ pub struct EditorState {
     places_for: String,
 }
 
+/// A text field that looks like one on the light theme (a grey box).
+fn field(text: &mut String) -> egui::TextEdit<'_> {
+    egui::TextEdit::singleline(text).background_color(Color32::from_gray(244))
+}
+
 /// "Publication date guessed from the text (…): check it", for articles whose publication date was guessed.
 pub fn inferred_warning(article: &Article) -> Option<String> {
     if article.published_basis != PublishedBasis::Inferred {
@@ -137,7 +142,7 @@ fn article_fields_ui(
             let label = ui.label("Published");
             ui.horizontal(|ui| {
                 ui.add(
-                    egui::TextEdit::singleline(&mut state.published)
+                    field(&mut state.published)
                         .hint_text("YYYY-MM-DD")
                         .desired_width(120.0),
                 )
@@ -146,11 +151,11 @@ fn article_fields_ui(
             });
             ui.end_row();
             let label = ui.label("Outlet");
-            ui.add(egui::TextEdit::singleline(&mut state.outlet).desired_width(300.0))
+            ui.add(field(&mut state.outlet).desired_width(300.0))
                 .labelled_by(label.id);
             ui.end_row();
             let label = ui.label("Title");
-            ui.add(egui::TextEdit::singleline(&mut state.title).desired_width(300.0))
+            ui.add(field(&mut state.title).desired_width(300.0))
                 .labelled_by(label.id);
             ui.end_row();
         });
@@ -297,7 +302,7 @@ fn event_fix_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState, id:
     ui.horizontal(|ui| {
         let label = ui.label("Date");
         ui.add(
-            egui::TextEdit::singleline(&mut state.event_date)
+            field(&mut state.event_date)
                 .hint_text("YYYY-MM-DD or a range")
                 .desired_width(200.0),
         )
@@ -358,7 +363,7 @@ fn event_fix_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState, id:
     ui.horizontal(|ui| {
         let label = ui.label("Find a place");
         ui.add(
-            egui::TextEdit::singleline(&mut state.place_query)
+            field(&mut state.place_query)
                 .hint_text("Type a city, region or country")
                 .desired_width(240.0),
         )

@@ -198,6 +198,15 @@ fn articles_menu_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
         {
             picked = Some(Command::PickFiles(DialogKind::Open));
         }
+        if ui
+            .button("Open events file…")
+            .on_hover_text(
+                "Open events extracted elsewhere (chronomap extract … --format json), as stored",
+            )
+            .clicked()
+        {
+            picked = Some(Command::PickFiles(DialogKind::OpenEvents));
+        }
         ui.separator();
         if ui
             .button("Reload")
