@@ -251,13 +251,8 @@ fn screenshot(args: ScreenshotArgs) -> ExitCode {
         View::Timeline => ExportView::Timeline,
         View::Card => ExportView::Card,
     };
-    // Tiles get a few seconds to arrive when their server answers; none when it does not.
-    let tile_wait =
-        if !args.offline && shot::tile_server_reachable(chronomap::app::state::OSM_TILE_URL) {
-            std::time::Duration::from_secs(5)
-        } else {
-            std::time::Duration::ZERO
-        };
+    // Tiles get a few seconds to arrive when their server answers (and tiles are on).
+    let tile_wait = std::time::Duration::from_secs(5);
     let size = egui::vec2(args.size.0 as f32, args.size.1 as f32);
     let job = CliShot::new(view, args.scale, args.output.clone(), tile_wait);
     match shot::run_screenshot(store, filter, size, job, args.offline) {

@@ -82,6 +82,8 @@ pub enum Command {
         event: EventId,
         fix: EventFix,
     },
+    /// The settings window.
+    Settings(crate::views::settings::SettingsCommand),
 }
 
 /// What views push commands into during a frame.

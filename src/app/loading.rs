@@ -80,7 +80,10 @@ impl ChronomapApp {
         };
         let options = Options {
             corrections: self.corrections.clone(),
-            ..Options::default()
+            // The size cap from the settings window.
+            ingest: crate::corpus::IngestOptions {
+                max_file_bytes: self.persisted.max_file_bytes,
+            },
         };
         let egui_ctx = self.egui_ctx.clone();
         let job = LoadJob::spawn(sources, mode, options, already, move || {

@@ -12,6 +12,7 @@ pub mod jobs;
 mod loading;
 pub mod screenshot;
 pub mod selection;
+mod settings;
 pub mod state;
 
 use std::collections::{HashSet, VecDeque};
@@ -146,6 +147,7 @@ pub struct ChronomapApp {
     egui_ctx: Option<egui::Context>,
     styled: bool,
     export: screenshot::Exporter,
+    settings: crate::views::settings::SettingsWindow,
 }
 
 impl ChronomapApp {
@@ -185,6 +187,7 @@ impl ChronomapApp {
             egui_ctx: None,
             styled: false,
             export: screenshot::Exporter::default(),
+            settings: crate::views::settings::SettingsWindow::default(),
         }
     }
 
@@ -216,7 +219,7 @@ impl ChronomapApp {
     /// Take up the choices saved by a previous run.
     pub fn restore(&mut self, storage: &dyn eframe::Storage) {
         if let Some(persisted) = eframe::get_value::<Persisted>(storage, eframe::APP_KEY) {
-            self.state.lanes = persisted.lanes;
+            self.state.lanes = persisted.start_lanes.unwrap_or(persisted.lanes);
             self.map = MapState::new(persisted.map);
             self.persisted = persisted;
         }
@@ -384,6 +387,7 @@ impl ChronomapApp {
             self.apply(command);
         }
         self.export_after_frame(ui);
+        self.settings_frame(ui);
         self.state.selection.on_frame_end();
     }
 
@@ -512,6 +516,7 @@ impl ChronomapApp {
                 self.top_bar.tile_url = None;
             }
             Command::Export(command) => self.on_export_command(command),
+            Command::Settings(command) => self.on_settings_command(command),
         }
     }
 

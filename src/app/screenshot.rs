@@ -81,8 +81,11 @@ pub struct CliShot {
     pub view: ExportView,
     pub scale: u32,
     pub path: PathBuf,
-    /// How long to give map tiles to arrive (zero when offline).
+    /// How long to give map tiles to arrive when their server answers.
     pub tile_wait: Duration,
+    /// Whether the tile server answers: asked on the first frame, when tiles are on.
+    probe: Option<Receiver<bool>>,
+    tiles_reachable: Option<bool>,
     /// Filled with the outcome; the window closes then.
     pub result: Arc<Mutex<Option<Result<String, String>>>>,
     /// The window's size in points, kept through the capture.
@@ -101,6 +104,8 @@ impl CliShot {
             tile_wait,
             result: Arc::new(Mutex::new(None)),
             size: None,
+            probe: None,
+            tiles_reachable: None,
             started: None,
             frames: 0,
             capturing: false,
@@ -426,11 +431,10 @@ impl ChronomapApp {
 
     /// The map's attribution as the card prints it.
     fn export_attribution(&self) -> String {
-        if self.config.tiles && self.persisted.tiles.enabled {
-            "© OpenStreetMap contributors (tiles) · Natural Earth (basemap)".to_owned()
-        } else {
-            "Natural Earth (offline basemap)".to_owned()
-        }
+        let tiles = self.config.tiles && self.persisted.tiles.enabled;
+        crate::views::map::attribution_text(
+            tiles.then_some(self.persisted.tiles.attribution.as_str()),
+        )
     }
 
     fn export_step_capture(&mut self, ctx: &egui::Context) {
@@ -586,12 +590,42 @@ impl ChronomapApp {
             return;
         }
         ctx.request_repaint();
-        let started = *cli.started.get_or_insert_with(Instant::now);
+        let started = *cli.started.get_or_insert_with(|| {
+            // Only when tiles are on: offline means no network at all.
+            if self.config.tiles && self.persisted.tiles.enabled {
+                let url = self.persisted.tiles.url.clone();
+                let (tx, rx) = channel();
+                let spawned = std::thread::Builder::new()
+                    .name("tile-probe".to_owned())
+                    .spawn(move || {
+                        let _ = tx.send(tile_server_reachable(&url));
+                    });
+                if spawned.is_ok() {
+                    cli.probe = Some(rx);
+                }
+            }
+            Instant::now()
+        });
+        if let Some(probe) = &cli.probe {
+            match probe.try_recv() {
+                Ok(reachable) => {
+                    cli.tiles_reachable = Some(reachable);
+                    cli.probe = None;
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => cli.probe = None,
+            }
+        }
         if loading {
             return;
         }
         cli.frames += 1;
-        if cli.frames < 5 || started.elapsed() < cli.tile_wait {
+        let tile_wait = if cli.tiles_reachable == Some(true) {
+            cli.tile_wait
+        } else {
+            Duration::ZERO
+        };
+        if cli.frames < 5 || started.elapsed() < tile_wait {
             return;
         }
         cli.capturing = true;

@@ -12,6 +12,8 @@ use crate::views::view_model::LaneMode;
 
 /// OpenStreetMap's standard raster tiles.
 pub const OSM_TILE_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+/// The credit OpenStreetMap's tiles ask for.
+pub const OSM_ATTRIBUTION: &str = "© OpenStreetMap contributors";
 
 /// Choices that survive a restart, saved with eframe's storage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +30,11 @@ pub struct Persisted {
     pub corpus: Option<Vec<Source>>,
     /// Where the last export was saved: the save dialogs open there.
     pub export_folder: Option<PathBuf>,
+    pub theme: crate::views::settings::ThemeChoice,
+    /// Input files larger than this are skipped.
+    pub max_file_bytes: u64,
+    /// The lanes the timeline starts with; `None`: those last used (`lanes`).
+    pub start_lanes: Option<LaneMode>,
 }
 
 /// One thing the user loaded: the embedded sample corpus, or a folder or file on disk
@@ -72,6 +79,9 @@ impl Default for Persisted {
             tiles: TileSettings::default(),
             corpus: None,
             export_folder: None,
+            theme: crate::views::settings::ThemeChoice::default(),
+            max_file_bytes: crate::corpus::DEFAULT_MAX_FILE_BYTES,
+            start_lanes: None,
         }
     }
 }
@@ -90,6 +100,8 @@ pub struct TileSettings {
     pub enabled: bool,
     /// `{z}`, `{x}` and `{y}` are replaced by the tile's zoom and coordinates.
     pub url: String,
+    /// The credit the tile server asks for, shown on the map and on exported cards.
+    pub attribution: String,
 }
 
 impl Default for TileSettings {
@@ -97,6 +109,7 @@ impl Default for TileSettings {
         TileSettings {
             enabled: true,
             url: OSM_TILE_URL.to_owned(),
+            attribution: OSM_ATTRIBUTION.to_owned(),
         }
     }
 }
@@ -187,9 +200,13 @@ mod tests {
             tiles: TileSettings {
                 enabled: true,
                 url: "https://example.org/{z}/{x}/{y}.png".to_owned(),
+                attribution: "© Example".to_owned(),
             },
             corpus: Some(vec![Source::Seeds, Source::Path("/news/syria".into())]),
             export_folder: Some("/tmp/briefings".into()),
+            theme: crate::views::settings::ThemeChoice::Dark,
+            max_file_bytes: 1_000_000,
+            start_lanes: Some(LaneMode::Kind),
         };
         let json = serde_json::to_string(&choices).expect("serializes");
         let back: Persisted = serde_json::from_str(&json).expect("parses");

@@ -280,7 +280,14 @@ pub fn map_ui(
     }
 
     controls_ui(ui, ctx, state, rect);
-    attribution_ui(ui, rect, state.tiles.is_some());
+    attribution_ui(
+        ui,
+        rect,
+        state
+            .tiles
+            .is_some()
+            .then_some(settings.attribution.as_str()),
+    );
     if vm.markers.is_empty() {
         ui.painter().text(
             rect.center(),
@@ -325,22 +332,19 @@ fn controls_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut MapState, rect: R
     }
 }
 
-fn attribution_ui(ui: &mut Ui, rect: Rect, tiles: bool) {
-    let text = if tiles {
-        "© OpenStreetMap contributors · Natural Earth"
-    } else {
-        "Offline basemap: Natural Earth"
-    };
-    let galley =
-        ui.painter()
-            .layout_no_wrap(text.to_owned(), FontId::proportional(11.0), theme::INK);
+/// `tiles` is the tile server's attribution when tiles are shown.
+fn attribution_ui(ui: &mut Ui, rect: Rect, tiles: Option<&str>) {
+    let text = attribution_text(tiles);
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text, FontId::proportional(11.0), theme::INK);
     let text_rect =
         Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - vec2(6.0, 4.0), galley.size());
     let background = text_rect.expand2(vec2(5.0, 2.0));
     ui.painter()
         .rect_filled(background, CornerRadius::same(3), theme::HALO);
     ui.painter().galley(text_rect.min, galley, theme::INK);
-    if tiles {
+    if tiles.is_some() {
         let response = ui
             .interact(background, Id::unique("osm-attribution"), Sense::click())
             .on_hover_cursor(egui::CursorIcon::PointingHand);
@@ -349,6 +353,14 @@ fn attribution_ui(ui: &mut Ui, rect: Rect, tiles: bool) {
                 "https://www.openstreetmap.org/copyright",
             ));
         }
+    }
+}
+
+/// The map's credits: the tile server's (when tiles are shown) and the basemap's.
+pub fn attribution_text(tiles: Option<&str>) -> String {
+    match tiles.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(tiles) => format!("{tiles} · Natural Earth"),
+        None => "Offline basemap: Natural Earth".to_owned(),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod editor;
 pub mod export;
 pub mod map;
+pub mod settings;
 pub mod side_panel;
 pub mod sprites;
 pub mod theme;

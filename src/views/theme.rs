@@ -30,33 +30,16 @@ pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xff, 0xff, 0xff, 0xd
 /// Highlight behind the event's sentence in the article text.
 pub const SENTENCE_HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xec, 0x99);
 
-/// Light visuals and slightly larger text than egui's defaults.
+/// Light visuals and slightly larger text than egui's defaults (in both themes; the dark
+/// one keeps egui's dark colours).
 pub fn apply(ctx: &egui::Context) {
     ctx.set_theme(egui::Theme::Light);
+    ctx.style_mut_of(egui::Theme::Dark, |style| {
+        set_text_and_spacing(style);
+        style.visuals.selection.stroke = Stroke::new(1.0, Color32::from_rgb(0x9c, 0xc3, 0xf0));
+    });
     ctx.style_mut_of(egui::Theme::Light, |style| {
-        style.text_styles = [
-            (
-                TextStyle::Small,
-                FontId::new(11.5, FontFamily::Proportional),
-            ),
-            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
-            (
-                TextStyle::Button,
-                FontId::new(14.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Heading,
-                FontId::new(19.0, FontFamily::Proportional),
-            ),
-            (
-                TextStyle::Monospace,
-                FontId::new(13.0, FontFamily::Monospace),
-            ),
-        ]
-        .into();
-        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
-        style.spacing.button_padding = egui::vec2(8.0, 4.0);
-        style.spacing.interact_size.y = 24.0;
+        set_text_and_spacing(style);
         let visuals: &mut Visuals = &mut style.visuals;
         visuals.panel_fill = Color32::from_rgb(0xfa, 0xfa, 0xfb);
         visuals.window_fill = Color32::WHITE;
@@ -68,4 +51,30 @@ pub fn apply(ctx: &egui::Context) {
         visuals.selection.stroke = Stroke::new(1.0, ACCENT);
         visuals.hyperlink_color = ACCENT;
     });
+}
+
+fn set_text_and_spacing(style: &mut egui::Style) {
+    style.text_styles = [
+        (
+            TextStyle::Small,
+            FontId::new(11.5, FontFamily::Proportional),
+        ),
+        (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+        (
+            TextStyle::Button,
+            FontId::new(14.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Heading,
+            FontId::new(19.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(13.0, FontFamily::Monospace),
+        ),
+    ]
+    .into();
+    style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+    style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    style.spacing.interact_size.y = 24.0;
 }

@@ -285,6 +285,8 @@ fn settings_menu_ui(
     let mut changed = None;
     ui.menu_button("Settings", |ui| {
         ui.set_min_width(380.0);
+        crate::views::settings::open_settings_button_ui(ui, ctx.commands);
+        ui.separator();
         ui.label(RichText::new("Map tiles").strong());
         let mut on = enabled;
         if ui
@@ -293,9 +295,10 @@ fn settings_menu_ui(
         {
             changed = Some((on, url.to_owned()));
         }
-        ui.label(widgets::muted("Tile URL ({z}, {x}, {y} are filled in):").small());
+        let url_label = ui.label(widgets::muted("Tile URL ({z}, {x}, {y} are filled in):").small());
         let buffer = state.tile_url.get_or_insert_with(|| url.to_owned());
-        ui.add(egui::TextEdit::singleline(buffer).desired_width(360.0));
+        ui.add(egui::TextEdit::singleline(buffer).desired_width(360.0))
+            .labelled_by(url_label.id);
         ui.horizontal(|ui| {
             if ui.button("Apply").clicked() {
                 changed = Some((enabled, buffer.trim().to_owned()));
