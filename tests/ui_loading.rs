@@ -771,3 +771,54 @@ fn snapshot_drop_overlay_and_editor() {
         .expect("the editor window");
     crop_snapshot(&mut h, window.expand(2.0), "article_editor");
 }
+
+#[test]
+fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
+    let _serial = serial();
+    let data = tempfile::tempdir().expect("tmp");
+    let dir = folder_with_bad_files();
+    let mut h = harness(EventStore::new(), data.path());
+    h.state_mut()
+        .apply(Command::Open(vec![dir.path().to_path_buf()]));
+    wait_for_load(&mut h);
+    assert_eq!(h.state().store().articles().len(), 3);
+    write(
+        dir.path(),
+        "2024-03-08-doha.txt",
+        "Negotiators met in Doha on 8 March 2024.",
+    );
+    std::fs::remove_file(dir.path().join("photo.txt")).expect("rm");
+    h.get_by_role_and_label(Role::Button, "Articles").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Reload").click();
+    h.run();
+    wait_for_load(&mut h);
+    let store = h.state().store();
+    assert_eq!(
+        store.articles().len(),
+        4,
+        "the new file is read, nothing twice"
+    );
+    assert!(
+        store
+            .diagnostics()
+            .iter()
+            .all(|d| !d.path.ends_with("photo.txt")),
+        "notes are those of the folder as it is now"
+    );
+
+    // The folder is gone at the next start: said, not fatal.
+    let path = dir.path().to_path_buf();
+    drop(dir);
+    h.state_mut().start(Vec::new());
+    wait_for_load(&mut h);
+    assert!(h.state().store().events().is_empty());
+    assert!(
+        h.state()
+            .store()
+            .diagnostics()
+            .iter()
+            .any(|d| d.path == path.display().to_string() && d.message.contains("no such"))
+    );
+    h.get_by_label("Notes on the input");
+}
