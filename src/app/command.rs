@@ -84,6 +84,8 @@ pub enum Command {
     },
     /// The settings window.
     Settings(crate::views::settings::SettingsCommand),
+    /// Stories or mentions; splits and merges by hand.
+    Story(crate::app::stories::StoryCommand),
 }
 
 /// What views push commands into during a frame.

@@ -195,7 +195,7 @@ impl ChronomapApp {
     }
 
     /// Write the corrections file; its path when written.
-    fn save_corrections(&mut self) -> Option<PathBuf> {
+    pub(super) fn save_corrections(&mut self) -> Option<PathBuf> {
         let path = self.corrections_path()?;
         match self.corrections.save(&path) {
             Ok(()) => Some(path),

@@ -14,6 +14,7 @@ pub mod screenshot;
 pub mod selection;
 mod settings;
 pub mod state;
+pub mod stories;
 
 use std::collections::{HashSet, VecDeque};
 use std::path::PathBuf;
@@ -220,6 +221,7 @@ impl ChronomapApp {
     pub fn restore(&mut self, storage: &dyn eframe::Storage) {
         if let Some(persisted) = eframe::get_value::<Persisted>(storage, eframe::APP_KEY) {
             self.state.lanes = persisted.start_lanes.unwrap_or(persisted.lanes);
+            self.state.show_mentions = persisted.show_mentions;
             self.map = MapState::new(persisted.map);
             self.persisted = persisted;
         }
@@ -290,10 +292,11 @@ impl ChronomapApp {
         self.keyboard(ui);
         self.dropped_files(ui);
 
-        self.vm.update(
+        self.vm.update_with(
             &self.store,
             &self.state.filter,
             self.state.lanes,
+            !self.state.show_mentions,
             self.state.selection.selected(),
             self.state.selection.hovered(),
         );
@@ -436,6 +439,9 @@ impl ChronomapApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Select(item) => {
+                if self.merge_on_select(item) {
+                    return;
+                }
                 self.state.selection.select(Some(item));
                 self.follow(item);
             }
@@ -517,6 +523,7 @@ impl ChronomapApp {
             }
             Command::Export(command) => self.on_export_command(command),
             Command::Settings(command) => self.on_settings_command(command),
+            Command::Story(command) => self.on_story_command(command),
         }
     }
 

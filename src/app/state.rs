@@ -35,6 +35,8 @@ pub struct Persisted {
     pub max_file_bytes: u64,
     /// The lanes the timeline starts with; `None`: those last used (`lanes`).
     pub start_lanes: Option<LaneMode>,
+    /// The timeline and map show raw mentions rather than stories.
+    pub show_mentions: bool,
 }
 
 /// One thing the user loaded: the embedded sample corpus, or a folder or file on disk
@@ -82,6 +84,7 @@ impl Default for Persisted {
             theme: crate::views::settings::ThemeChoice::default(),
             max_file_bytes: crate::corpus::DEFAULT_MAX_FILE_BYTES,
             start_lanes: None,
+            show_mentions: false,
         }
     }
 }
@@ -131,6 +134,10 @@ pub struct UiState {
     pub editing: Option<ArticleId>,
     /// Where the last fix was saved, or why it could not be.
     pub edit_status: Option<SaveStatus>,
+    /// The timeline and map show raw mentions rather than stories.
+    pub show_mentions: bool,
+    /// "Merge with…" waits for the user to pick a second story for this mention's story.
+    pub merging: Option<crate::model::EventId>,
 
     /// Problems of the app itself (not of an input file), shown with the input's diagnostics.
     pub notes: Vec<Diagnostic>,
@@ -207,6 +214,7 @@ mod tests {
             theme: crate::views::settings::ThemeChoice::Dark,
             max_file_bytes: 1_000_000,
             start_lanes: Some(LaneMode::Kind),
+            show_mentions: true,
         };
         let json = serde_json::to_string(&choices).expect("serializes");
         let back: Persisted = serde_json::from_str(&json).expect("parses");

@@ -429,7 +429,9 @@ impl Plugin for PlaceMarkers<'_> {
                     cluster,
                     anchor,
                     center,
-                    radius: marker_radius(cluster.events, cluster.members.len() > 1),
+                    // Stories weigh by their sources: a story told by three articles is drawn
+                    // like three events.
+                    radius: marker_radius(cluster.weight, cluster.members.len() > 1),
                     highlight,
                 })
             })
@@ -659,12 +661,31 @@ fn marker_widget_ui(
         .map(|m| m.name.as_str())
         .collect();
     let more = p.cluster.members.len().saturating_sub(names.len());
+    let sources = p
+        .cluster
+        .members
+        .iter()
+        .filter_map(|m| vm.markers.get(*m))
+        .map(|m| m.sources)
+        .max()
+        .unwrap_or(1);
+    let unit = match (vm.stories, events == 1) {
+        (true, true) => "story",
+        (true, false) => "stories",
+        (false, true) => "event",
+        (false, false) => "events",
+    };
     response.on_hover_ui(|ui| {
         ui.label(egui::RichText::new(cluster_label(p)).strong());
-        ui.label(format!(
-            "{events} event{}",
-            if events == 1 { "" } else { "s" }
-        ));
+        ui.label(format!("{events} {unit}"));
+        if let Some(text) = crate::views::timeline::corroborated(sources) {
+            let text = if events == 1 {
+                text
+            } else {
+                format!("The best told: {}", text.to_lowercase())
+            };
+            ui.label(egui::RichText::new(text).color(theme::ACCENT));
+        }
         if is_cluster {
             let mut list = names.join(", ");
             if more > 0 {

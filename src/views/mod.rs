@@ -12,6 +12,7 @@ pub mod map;
 pub mod settings;
 pub mod side_panel;
 pub mod sprites;
+pub mod story;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;

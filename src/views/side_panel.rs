@@ -15,10 +15,14 @@ use crate::views::widgets;
 const ROW_HEIGHT: f32 = 46.0;
 
 pub fn side_panel_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
+    crate::views::story::merge_banner_ui(ui, ctx);
     match ctx.state.selection.selected() {
-        Some(Item::Event(e)) => match ctx.store.event(e) {
-            Some(event) => event_ui(ui, ctx, event),
-            None => list_ui(ui, ctx, None),
+        Some(Item::Event(e)) => match (ctx.store.event(e), &ctx.vm.story) {
+            (Some(event), Some(story)) if !ctx.state.show_mentions => {
+                crate::views::story::story_ui(ui, ctx, event, story);
+            }
+            (Some(event), _) => event_ui(ui, ctx, event),
+            (None, _) => list_ui(ui, ctx, None),
         },
         Some(item @ (Item::Place(_) | Item::Actor(_) | Item::Article(_))) => {
             list_ui(ui, ctx, Some(item));
@@ -261,6 +265,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                     ui.label(widgets::muted(format!("as written: “{}”", when.text)));
                 }
             });
+            crate::views::story::story_note_ui(ui, ctx);
 
             if !event.places.is_empty() {
                 ui.horizontal_wrapped(|ui| {
@@ -364,7 +369,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
 }
 
 /// A block with a coloured bar down its left side.
-fn quote_block_ui(ui: &mut Ui, bar: Color32, add_contents: impl FnOnce(&mut Ui)) {
+pub(crate) fn quote_block_ui(ui: &mut Ui, bar: Color32, add_contents: impl FnOnce(&mut Ui)) {
     let response = egui::Frame::new()
         .inner_margin(egui::Margin {
             left: 12,
@@ -388,7 +393,7 @@ fn quote_block_ui(ui: &mut Ui, bar: Color32, add_contents: impl FnOnce(&mut Ui))
 }
 
 /// **Speaker**: “quote” — outlet · date.
-fn quote_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, quote: &Quote) {
+pub(crate) fn quote_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, quote: &Quote) {
     ui.add_space(4.0);
     quote_block_ui(ui, theme::ACCENT.gamma_multiply(0.6), |ui| {
         match quote.speaker.as_deref() {

@@ -105,6 +105,8 @@ struct Mark {
     /// Days covered by the members.
     from: f64,
     to: f64,
+    /// The most sources (articles) any member story has; 1 for mentions.
+    sources: u32,
 }
 
 impl Mark {
@@ -112,7 +114,8 @@ impl Mark {
         if self.count > 1 {
             MARKER_RADIUS + (self.count as f32).log2().min(5.0) * 1.3
         } else {
-            MARKER_RADIUS
+            // A story told by several articles weighs more.
+            MARKER_RADIUS + (self.sources.max(1) as f32).log2().min(4.0) * 1.6
         }
     }
 
@@ -182,6 +185,7 @@ impl Acc {
         m.outside_range &= other.outside_range;
         m.from = m.from.min(other.from);
         m.to = m.to.max(other.to);
+        m.sources = m.sources.max(other.sources);
         m.rect = m.rect.union(other.rect);
         if other.highlight > m.highlight {
             m.highlight = other.highlight;
@@ -272,6 +276,7 @@ fn lane_marks(
             outside_range: time.is_some_and(|(a, b)| item.end <= a || item.start >= b),
             from: item.start,
             to: item.end,
+            sources: item.sources,
         };
         if is_bar {
             // Bars merge only when they cover the same pixels (many "November 2025"s).
@@ -510,6 +515,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     let reveal = state
         .reveal
         .take()
+        .map(|e| vm.unit(ctx.store, e))
         .and_then(|e| Some((e, vm.lanes.lane_of(e)?, lane_item_x(vm, e)?)));
 
     let plot = Plot::new("timeline")
@@ -809,10 +815,26 @@ fn mark_label(ctx: &ViewCtx<'_>, mark: &Mark) -> String {
         _ => String::new(),
     };
     if mark.count > 1 {
-        format!("{} events, {dates}", mark.count)
+        format!("{} {}, {dates}", mark.count, units(ctx.vm))
+    } else if mark.sources > 1 {
+        format!(
+            "{}, {dates}, {} sources",
+            Item::Event(mark.event).label(ctx.store),
+            mark.sources
+        )
     } else {
         format!("{}, {dates}", Item::Event(mark.event).label(ctx.store))
     }
+}
+
+/// What one item on the timeline is.
+fn units(vm: &ViewModel) -> &'static str {
+    if vm.stories { "stories" } else { "events" }
+}
+
+/// "Corroborated by 3 sources", for stories told by more than one article.
+pub fn corroborated(sources: u32) -> Option<String> {
+    (sources > 1).then(|| format!("Corroborated by {sources} sources"))
 }
 
 /// Each mark as a widget of its own: a click target with a label for screen readers.
@@ -831,7 +853,7 @@ fn mark_widgets_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, marks: &[Mark], window: O
 fn mark_tooltip_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, mark: &Mark) {
     ui.set_max_width(340.0);
     if mark.count > 1 {
-        ui.label(egui::RichText::new(format!("{} events", mark.count)).strong());
+        ui.label(egui::RichText::new(format!("{} {}", mark.count, units(ctx.vm))).strong());
         if let (Some(a), Some(b)) = (date_at(mark.from), date_at(mark.to - 0.5)) {
             ui.label(widgets::muted(format_span(a, b)));
         }
@@ -853,6 +875,9 @@ fn mark_tooltip_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, mark: &Mark) {
         }
         if members.len() > LISTED {
             ui.label(widgets::muted(format!("and {} more", members.len() - LISTED)).small());
+        }
+        if let Some(text) = corroborated(mark.sources) {
+            ui.label(widgets::muted(format!("{text} (the best told)")).small());
         }
         ui.label(widgets::muted("Click to zoom in, or to step through events of one day").small());
         return;
@@ -877,6 +902,9 @@ fn mark_tooltip_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, mark: &Mark) {
         .map(|w| format!(" · “{}”", w.text))
         .unwrap_or_default();
     ui.label(format!("{}{written}", widgets::resolved_date(event)));
+    if let Some(text) = corroborated(mark.sources) {
+        ui.label(egui::RichText::new(text).color(theme::ACCENT));
+    }
     if let Some(article) = ctx.store.article(event.article) {
         let outlet = article.outlet.as_deref().unwrap_or("Outlet not given");
         ui.label(widgets::muted(format!("{} · {outlet}", article.display_name())).small());

@@ -58,6 +58,7 @@ pub fn top_bar_ui(
         if lanes != ctx.state.lanes {
             ctx.send(Command::SetLanes(lanes));
         }
+        crate::views::story::stories_toggle_ui(ui, ctx);
 
         kinds_menu_ui(ui, ctx);
         outlets_menu_ui(ui, ctx);

@@ -8,6 +8,10 @@
 //! | place markers      | filtered events                               |
 //! | marker clusters    | place markers, zoom bucket                    |
 //! | highlights         | store generation, selection, hover            |
+//! | story of selection | filtered events, selection                    |
+//!
+//! With stories on (the default), the lanes and markers hold one item per story (its lead
+//! mention, at the story's date) instead of one per mention; the list keeps the mentions.
 
 use std::collections::{HashMap, HashSet};
 
@@ -63,6 +67,8 @@ pub struct LaneItem {
     pub planned: bool,
     /// Known only to a month, a year, or a range: drawn as a bar rather than a marker.
     pub span: bool,
+    /// Articles reporting it: the story's sources with stories on, else 1.
+    pub sources: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -124,6 +130,10 @@ pub struct PlaceMarker {
     pub events: u32,
     /// The most frequent kind of its shown events.
     pub kind: EventKind,
+    /// The most sources any one of its stories has (1 with mentions shown).
+    pub sources: u32,
+    /// Sources summed over its stories: what the marker's size shows.
+    pub weight: u32,
 }
 
 /// Markers close enough on screen at some zoom to be drawn as one.
@@ -132,6 +142,8 @@ pub struct Cluster {
     /// Indices into [`ViewModel::markers`], biggest first; the cluster sits on the first.
     pub members: Vec<usize>,
     pub events: u32,
+    /// Summed [`PlaceMarker::weight`].
+    pub weight: u32,
 }
 
 /// The map's clusters, kept while the markers and the zoom bucket stay the same.
@@ -166,6 +178,7 @@ pub const CLUSTER_DISTANCE: f32 = 30.0;
 struct FilterKey {
     generation: u64,
     filter: Filter,
+    stories: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -173,6 +186,7 @@ struct LaneKey {
     generation: u64,
     base_filter: Filter,
     mode: LaneMode,
+    stories: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -180,12 +194,16 @@ struct HighlightKey {
     generation: u64,
     selected: Option<Item>,
     hovered: Option<Item>,
+    stories: bool,
 }
 
 /// Which events and places relate to the selection and to what is hovered.
 #[derive(Clone, Debug, Default)]
 pub struct Highlights {
     selected: Option<Item>,
+    /// With stories on: the lead of the selected event's story, which stands for it on the
+    /// timeline.
+    selected_lead: Option<EventId>,
     selected_events: HashSet<EventId>,
     selected_places: HashSet<PlaceId>,
     hovered_events: HashSet<EventId>,
@@ -194,7 +212,7 @@ pub struct Highlights {
 
 impl Highlights {
     pub fn event(&self, event: EventId) -> Highlight {
-        if self.selected == Some(Item::Event(event)) {
+        if self.selected == Some(Item::Event(event)) || self.selected_lead == Some(event) {
             Highlight::Selected
         } else if self.hovered_events.contains(&event) {
             Highlight::Hovered
@@ -230,11 +248,25 @@ impl Highlights {
         )
     }
 
-    fn related(store: &EventStore, item: Option<Item>) -> (HashSet<EventId>, HashSet<PlaceId>) {
+    fn related(
+        store: &EventStore,
+        item: Option<Item>,
+        stories: bool,
+    ) -> (HashSet<EventId>, HashSet<PlaceId>) {
         let mut events = HashSet::new();
         let mut places = HashSet::new();
         match item {
             None => {}
+            Some(Item::Event(e)) if stories => {
+                let mentions = store
+                    .stories()
+                    .story_of(e)
+                    .map_or_else(|| vec![e], |s| s.mentions.clone());
+                for m in mentions {
+                    events.insert(m);
+                    places.extend(store.event_places(m).iter().copied());
+                }
+            }
             Some(Item::Event(e)) => {
                 events.insert(e);
                 places.extend(store.event_places(e).iter().copied());
@@ -270,6 +302,148 @@ impl Highlights {
     }
 }
 
+/// One article's mentions of a story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorySource {
+    pub article: ArticleId,
+    /// The outlet, else the article's file name or title.
+    pub outlet: String,
+    pub published: Option<chrono::NaiveDate>,
+    pub mentions: Vec<EventId>,
+}
+
+/// A story as the side panel shows it: made when the selection (or the store) changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryView {
+    pub lead: EventId,
+    pub when: Option<crate::model::DateSpan>,
+    pub planned: bool,
+    /// Distinct articles.
+    pub sources: usize,
+    pub mentions: usize,
+    /// The selected mention's article first, then by publication date and outlet.
+    pub by_source: Vec<StorySource>,
+    /// "Sources disagree on the date: 2025-11-10 (Outlet A), 2025-11-12 (Outlet B)".
+    pub conflicts: Vec<String>,
+    /// Why each pair of mentions was joined: (mention, mention, reasons).
+    pub reasons: Vec<(EventId, EventId, String)>,
+    pub places: Vec<PlaceId>,
+    pub actors: Vec<ActorId>,
+    /// Every quote of every mention (shown under its mention, not again elsewhere).
+    pub quotes: HashSet<QuoteId>,
+}
+
+impl StoryView {
+    /// The story of `event`, when it has more than one mention.
+    pub fn of(store: &EventStore, event: EventId) -> Option<StoryView> {
+        let story = store.stories().story_of(event)?;
+        if story.mentions.len() < 2 {
+            return None;
+        }
+        let outlet_of = |article: ArticleId| {
+            store.article(article).map_or_else(String::new, |a| {
+                a.outlet
+                    .clone()
+                    .filter(|o| !o.trim().is_empty())
+                    .unwrap_or_else(|| a.display_name().to_owned())
+            })
+        };
+        let mut by_source: Vec<StorySource> = Vec::new();
+        for &m in &story.mentions {
+            let Some(e) = store.event(m) else {
+                continue;
+            };
+            match by_source.iter_mut().find(|s| s.article == e.article) {
+                Some(source) => source.mentions.push(m),
+                None => by_source.push(StorySource {
+                    article: e.article,
+                    outlet: outlet_of(e.article),
+                    published: store.article(e.article).and_then(|a| a.published),
+                    mentions: vec![m],
+                }),
+            }
+        }
+        // The selected mention's article first, so what was clicked is in view; then by date.
+        let selected_article = store.event(event).map(|e| e.article);
+        by_source.sort_by(|a, b| {
+            (
+                Some(a.article) != selected_article,
+                a.published,
+                &a.outlet,
+                a.article,
+            )
+                .cmp(&(
+                    Some(b.article) != selected_article,
+                    b.published,
+                    &b.outlet,
+                    b.article,
+                ))
+        });
+        let conflicts = story
+            .conflicts
+            .iter()
+            .map(|c| {
+                let versions: Vec<String> = c
+                    .versions
+                    .iter()
+                    .map(|v| {
+                        let mut outlets: Vec<String> = v
+                            .mentions
+                            .iter()
+                            .filter_map(|m| store.event(*m))
+                            .map(|e| outlet_of(e.article))
+                            .collect();
+                        outlets.dedup();
+                        format!("{} ({})", v.value, outlets.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "Sources disagree on the {}: {}",
+                    c.about,
+                    versions.join(", ")
+                )
+            })
+            .collect();
+        let reasons = story
+            .links
+            .iter()
+            .map(|l| (l.a, l.b, l.why(store.events())))
+            .collect();
+        let mut places: Vec<PlaceId> = Vec::new();
+        let mut actors: Vec<ActorId> = Vec::new();
+        for &m in &story.mentions {
+            for p in store.event_places(m) {
+                if !places.contains(p) {
+                    places.push(*p);
+                }
+            }
+            for a in store.event_actors(m) {
+                if !actors.contains(a) {
+                    actors.push(*a);
+                }
+            }
+        }
+        Some(StoryView {
+            lead: story.lead,
+            when: story.when.clone(),
+            planned: story.planned,
+            sources: story.sources,
+            mentions: story.mentions.len(),
+            by_source,
+            conflicts,
+            reasons,
+            places,
+            actors,
+            quotes: story
+                .mentions
+                .iter()
+                .filter_map(|m| store.event(*m))
+                .flat_map(|e| e.quotes.iter().copied())
+                .collect(),
+        })
+    }
+}
+
 /// Everything the views show, derived from the store and the UI state.
 #[derive(Default)]
 pub struct ViewModel {
@@ -302,15 +476,34 @@ pub struct ViewModel {
     pub selection_events: Vec<EventId>,
     /// Quotes of the selected event's article that are not linked to the event.
     pub other_quotes: Vec<QuoteId>,
+    /// The story of the selected event, when more than one mention tells it.
+    pub story: Option<StoryView>,
+
+    /// The lanes and markers hold stories (their leads), not mentions.
+    pub stories: bool,
 }
 
 impl ViewModel {
-    /// Bring every cache up to date; cheap when nothing changed.
+    /// Bring every cache up to date, with one timeline item and marker count per mention;
+    /// cheap when nothing changed.
     pub fn update(
         &mut self,
         store: &EventStore,
         filter: &Filter,
         mode: LaneMode,
+        selected: Option<Item>,
+        hovered: Option<Item>,
+    ) {
+        self.update_with(store, filter, mode, false, selected, hovered);
+    }
+
+    /// [`Self::update`], with `stories`: one timeline item and marker count per story.
+    pub fn update_with(
+        &mut self,
+        store: &EventStore,
+        filter: &Filter,
+        mode: LaneMode,
+        stories: bool,
         selected: Option<Item>,
         hovered: Option<Item>,
     ) {
@@ -331,8 +524,10 @@ impl ViewModel {
         let filter_key = FilterKey {
             generation,
             filter: filter.clone(),
+            stories,
         };
         if self.filter_key.as_ref() != Some(&filter_key) {
+            self.stories = stories;
             self.refilter(store, filter);
             self.filter_key = Some(filter_key);
         }
@@ -341,9 +536,10 @@ impl ViewModel {
             generation,
             base_filter: without_time(filter),
             mode,
+            stories,
         };
         if self.lane_key.as_ref() != Some(&lane_key) {
-            self.lanes = build_lanes(store, &self.base, mode);
+            self.lanes = build_lanes(store, &self.base, mode, stories);
             self.lane_key = Some(lane_key);
             self.lanes_version = next_version();
         }
@@ -352,12 +548,18 @@ impl ViewModel {
             generation,
             selected,
             hovered,
+            stories,
         };
         if self.highlight_key.as_ref() != Some(&highlight_key) {
-            let (selected_events, selected_places) = Highlights::related(store, selected);
-            let (hovered_events, hovered_places) = Highlights::related(store, hovered);
+            let (selected_events, selected_places) = Highlights::related(store, selected, stories);
+            let (hovered_events, hovered_places) = Highlights::related(store, hovered, stories);
+            let selected_lead = match selected {
+                Some(Item::Event(e)) if stories => store.stories().story_of(e).map(|s| s.lead),
+                _ => None,
+            };
             self.highlights = Highlights {
                 selected,
+                selected_lead,
                 selected_events,
                 selected_places,
                 hovered_events,
@@ -398,6 +600,10 @@ impl ViewModel {
                     .map(|q| q.id)
                     .collect(),
                 None => Vec::new(),
+            };
+            self.story = match selected {
+                Some(Item::Event(e)) => StoryView::of(store, e),
+                _ => None,
             };
             self.selection_key = Some(selection_key);
         }
@@ -453,8 +659,27 @@ impl ViewModel {
         for id in &self.shown {
             self.shown_mask[id.index()] = true;
         }
-        self.markers = build_markers(store, &self.shown);
+        self.markers = if self.stories {
+            build_markers(store, &story_leads(store, &self.shown), true)
+        } else {
+            build_markers(store, &self.shown, false)
+        };
         self.markers_version = next_version();
+    }
+
+    /// What stands for `event` on the timeline and the map: its story's lead with stories
+    /// on, else the event itself.
+    pub fn unit(&self, store: &EventStore, event: EventId) -> EventId {
+        if self.stories {
+            store.stories().story_of(event).map_or(event, |s| s.lead)
+        } else {
+            event
+        }
+    }
+
+    /// Items on the timeline, over all lanes.
+    pub fn timeline_items(&self) -> usize {
+        self.lanes.lanes.iter().map(|l| l.items.len()).sum()
     }
 
     /// Whether `event` passes the whole filter.
@@ -579,7 +804,7 @@ fn kind_index(kind: EventKind) -> usize {
         .unwrap_or(EventKind::ALL.len() - 1)
 }
 
-fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
+fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bool) -> Lanes {
     let mut index = LaneIndex::default();
     let mut keys: Vec<LaneKeyOf> = Vec::new();
     let mut lanes: Vec<Lane> = Vec::new();
@@ -605,11 +830,26 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             *slot = true;
         }
     }
+    // With stories on, a story is drawn once, as its lead, when any of its mentions passes
+    // the filter.
+    let story_data = stories.then(|| store.stories());
+    let mut is_unit = in_base.clone();
+    if let Some(all) = story_data {
+        is_unit.fill(false);
+        for id in base {
+            if let Some(story) = all.story_of(*id)
+                && let Some(slot) = is_unit.get_mut(story.lead.index())
+            {
+                *slot = true;
+            }
+        }
+    }
     for event in store.events() {
         let id = event.id;
-        if !in_base.get(id.index()).copied().unwrap_or(false) {
+        if !is_unit.get(id.index()).copied().unwrap_or(false) {
             continue;
         }
+        let story = story_data.and_then(|all| all.story_of(id));
         let Some(when) = &event.when else {
             continue;
         };
@@ -625,8 +865,9 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             event: id,
             kind: event.kind,
             approximate: when.approximate,
-            planned: event.planned,
+            planned: story.map_or(event.planned, |s| s.planned),
             span: when.precision != Precision::Day || when.start != when.end,
+            sources: story.map_or(1, |s| s.sources as u32),
         };
 
         lane_keys.clear();
@@ -637,8 +878,29 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode) -> Lanes {
             LaneMode::Actor => {
                 lane_keys.extend(store.event_actors(id).iter().map(|a| LaneKeyOf::Actor(*a)))
             }
-            LaneMode::Outlet => lane_keys.extend(outlet_keys.get(event.article.index()).cloned()),
-            LaneMode::Article => lane_keys.push(LaneKeyOf::Article(event.article)),
+            LaneMode::Outlet | LaneMode::Article => {
+                // A story is in the lane of every outlet (article) that reports it.
+                let reporting: &[EventId] =
+                    story.map_or(std::slice::from_ref(&id), |s| &s.mentions);
+                for m in reporting {
+                    if !in_base.get(m.index()).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    let Some(article) = store.event(*m).map(|e| e.article) else {
+                        continue;
+                    };
+                    let key = if mode == LaneMode::Outlet {
+                        outlet_keys.get(article.index()).cloned()
+                    } else {
+                        Some(LaneKeyOf::Article(article))
+                    };
+                    if let Some(key) = key
+                        && !lane_keys.contains(&key)
+                    {
+                        lane_keys.push(key);
+                    }
+                }
+            }
             LaneMode::Kind => lane_keys.push(LaneKeyOf::Kind(event.kind)),
         }
         if lane_keys.is_empty() {
@@ -786,20 +1048,45 @@ fn lane_item(key: &LaneKeyOf) -> Option<Item> {
     }
 }
 
-fn build_markers(store: &EventStore, shown: &[EventId]) -> Vec<PlaceMarker> {
+/// The leads of the stories of `events`, once each, in event order.
+fn story_leads(store: &EventStore, events: &[EventId]) -> Vec<EventId> {
+    let stories = store.stories();
+    let mut seen = vec![false; stories.stories.len()];
+    let mut leads: Vec<EventId> = events
+        .iter()
+        .filter_map(|e| {
+            let story = stories.story_of(*e)?;
+            let slot = seen.get_mut(story.id.index())?;
+            (!std::mem::replace(slot, true)).then_some(story.lead)
+        })
+        .collect();
+    leads.sort_unstable();
+    leads
+}
+
+/// `shown` are the events (or, with `stories`, the story leads) to count.
+fn build_markers(store: &EventStore, shown: &[EventId], stories: bool) -> Vec<PlaceMarker> {
     let n = store.places().len();
     let mut counts = vec![0u32; n];
+    let mut sources = vec![1u32; n];
+    let mut weights = vec![0u32; n];
     let mut kinds = vec![[0u32; EventKind::ALL.len()]; n];
+    let all_stories = stories.then(|| store.stories());
     for &id in shown {
         let Some(event) = store.event(id) else {
             continue;
         };
         let kind = kind_index(event.kind);
+        let n_sources = all_stories
+            .and_then(|s| s.story_of(id))
+            .map_or(1, |s| s.sources as u32);
         for p in store.event_places(id) {
             let i = p.0 as usize;
             if i < n {
                 counts[i] += 1;
                 kinds[i][kind] += 1;
+                weights[i] += n_sources;
+                sources[i] = sources[i].max(n_sources);
             }
         }
     }
@@ -823,6 +1110,8 @@ fn build_markers(store: &EventStore, shown: &[EventId]) -> Vec<PlaceMarker> {
                 lon: entry.place.lon,
                 events: counts[i],
                 kind: dominant,
+                sources: sources[i],
+                weight: weights[i],
             }
         })
         .collect()
@@ -867,6 +1156,7 @@ pub fn cluster_markers(markers: &[PlaceMarker], zoom: f64, distance: f32) -> Vec
             Some(c) => {
                 clusters[c].members.push(i);
                 clusters[c].events += markers[i].events;
+                clusters[c].weight += markers[i].weight;
             }
             None => {
                 grid.entry((cx, cy)).or_default().push(clusters.len());
@@ -874,6 +1164,7 @@ pub fn cluster_markers(markers: &[PlaceMarker], zoom: f64, distance: f32) -> Vec
                 clusters.push(Cluster {
                     members: vec![i],
                     events: markers[i].events,
+                    weight: markers[i].weight,
                 });
             }
         }
@@ -951,6 +1242,7 @@ mod tests {
                     approximate: false,
                     planned: false,
                     span: false,
+                    sources: 1,
                 })
                 .collect(),
             max_len: 1.0,
@@ -997,6 +1289,7 @@ mod tests {
                     approximate: false,
                     planned: false,
                     span: true,
+                    sources: 1,
                 },
                 LaneItem {
                     start: 100.0,
@@ -1006,6 +1299,7 @@ mod tests {
                     approximate: false,
                     planned: false,
                     span: false,
+                    sources: 1,
                 },
                 LaneItem {
                     start: 400.0,
@@ -1015,6 +1309,7 @@ mod tests {
                     approximate: false,
                     planned: false,
                     span: false,
+                    sources: 1,
                 },
             ],
             max_len: 365.0,

@@ -1,0 +1,389 @@
+//! Stories in the window, on the real pipeline output of the embedded seeds: one mark per
+//! story on the timeline, the story panel with its sources, the Stories / Mentions toggle,
+//! and hand-made splits and merges that survive a restart.
+
+use std::path::Path;
+
+use chronomap::app::command::Command;
+use chronomap::app::selection::{Highlight, Item};
+use chronomap::app::stories::StoryCommand;
+use chronomap::app::{AppConfig, ChronomapApp};
+use chronomap::model::{Event, EventId};
+use chronomap::pipeline;
+use chronomap::store::EventStore;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+
+fn seeds() -> EventStore {
+    EventStore::from_extraction(pipeline::extract_seeds())
+}
+
+/// The app on the seeds, its fixes saved in `data_dir` (none: kept in memory).
+fn harness(data_dir: Option<&Path>) -> Harness<'static, ChronomapApp> {
+    let store = seeds();
+    let data_dir = data_dir.map(Path::to_path_buf);
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .wgpu()
+        .build_eframe(move |cc| {
+            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::headless());
+            if data_dir.is_some() {
+                app.set_data_dir(data_dir);
+            }
+            app
+        });
+    h.run();
+    h
+}
+
+/// Seed 000's announcement of the White House visit ("around November 10").
+fn announced_visit(store: &EventStore) -> Event {
+    store
+        .events()
+        .iter()
+        .find(|e| e.article.index() == 0 && e.sentence.contains("around November 10"))
+        .cloned()
+        .expect("the announced visit in seed 000")
+}
+
+fn sources_of(h: &Harness<'_, ChronomapApp>, event: EventId) -> usize {
+    h.state()
+        .store()
+        .stories()
+        .story_of(event)
+        .map_or(0, |s| s.sources)
+}
+
+/// Timeline items standing for any mention of `event`'s story.
+fn marks_of_story(h: &Harness<'_, ChronomapApp>, event: EventId) -> usize {
+    let store = h.state().store();
+    let story = store.stories().story_of(event).expect("a story");
+    h.state()
+        .view_model()
+        .lanes
+        .lanes
+        .iter()
+        .flat_map(|l| &l.items)
+        .filter(|i| story.mentions.contains(&i.event))
+        .count()
+}
+
+/// Click the story's mark on the timeline, found by its accessibility label.
+fn click_story_mark(h: &mut Harness<'_, ChronomapApp>, lead: EventId) {
+    let summary = h.state().store().event(lead).expect("lead").summary.clone();
+    let prefix = format!("{summary}, ");
+    let mark = h
+        .query_all_by(|n| {
+            n.role() == Role::Button
+                && n.label()
+                    .is_some_and(|l| l.starts_with(&prefix) && l.ends_with(" sources"))
+        })
+        .next()
+        .expect("the story's mark on the timeline, labelled with its sources");
+    mark.click();
+    h.run();
+}
+
+#[test]
+fn the_white_house_visit_is_one_mark_and_its_panel_lists_three_sources() {
+    let mut h = harness(None);
+    let visit = announced_visit(h.state().store());
+    let story = h
+        .state()
+        .store()
+        .stories()
+        .story_of(visit.id)
+        .cloned()
+        .expect("story");
+    assert!(story.sources >= 3, "{} sources", story.sources);
+    assert!(
+        h.state().view_model().stories,
+        "stories are shown by default"
+    );
+    // Place lanes: the story is drawn once per place of its lead; with one place, once.
+    let lead_places = h.state().store().event_places(story.lead).len().max(1);
+    assert_eq!(marks_of_story(&h, visit.id), lead_places);
+    assert_eq!(lead_places, 1, "the visit is in Washington only");
+
+    click_story_mark(&mut h, story.lead);
+    assert_eq!(
+        h.state().ui_state().selection.selected(),
+        Some(Item::Event(story.lead))
+    );
+    h.get_by_label(&format!("Corroborated by {} sources", story.sources));
+    // Mentions grouped by the article that reports them: every article of the story.
+    let outlets: Vec<String> = h
+        .state()
+        .view_model()
+        .story
+        .as_ref()
+        .expect("the story view")
+        .by_source
+        .iter()
+        .map(|s| s.outlet.clone())
+        .collect();
+    assert_eq!(outlets.len(), story.sources);
+    for article in [0, 1, 2] {
+        let a = h
+            .state()
+            .store()
+            .articles()
+            .get(article)
+            .expect("seed article");
+        let outlet = a
+            .outlet
+            .clone()
+            .unwrap_or_else(|| a.display_name().to_owned());
+        assert!(outlets.contains(&outlet), "{outlet} in {outlets:?}");
+        assert!(
+            h.query_all_by_label(&outlet).next().is_some(),
+            "{outlet} is shown"
+        );
+    }
+    // Each mention's quotes are under it, with their speakers.
+    let quotes: Vec<(String, Option<String>)> = story
+        .mentions
+        .iter()
+        .filter_map(|m| h.state().store().event(*m))
+        .flat_map(|e| e.quotes.iter())
+        .filter_map(|q| h.state().store().quote(*q))
+        .map(|q| (q.text.chars().take(40).collect(), q.speaker.clone()))
+        .collect();
+    assert!(!quotes.is_empty(), "the visit's mentions quote someone");
+    for (text, speaker) in &quotes {
+        assert!(
+            h.query_all_by_label_contains(text).next().is_some(),
+            "“{text}” is shown"
+        );
+        if let Some(speaker) = speaker {
+            assert!(h.query_all_by_label(speaker).next().is_some());
+        }
+    }
+    // The map follows: Washington is highlighted as the story's place.
+    let washington = h
+        .state()
+        .store()
+        .event_places(story.lead)
+        .first()
+        .copied()
+        .expect("a place");
+    assert!(h.state().view_model().highlights.place(washington) >= Highlight::Related);
+    // Every mention of the story reads as related wherever it is listed.
+    for m in &story.mentions {
+        assert!(h.state().view_model().highlights.event(*m) >= Highlight::Related);
+    }
+}
+
+#[test]
+fn mentions_show_more_marks_than_stories_and_the_choice_is_remembered() {
+    let mut h = harness(None);
+    let stories = h.state().view_model().timeline_items();
+    h.get_by_role_and_label(Role::Button, "Mentions").click();
+    h.run();
+    assert!(!h.state().view_model().stories);
+    let mentions = h.state().view_model().timeline_items();
+    assert!(
+        mentions > stories,
+        "{mentions} mentions vs {stories} stories"
+    );
+    assert!(h.state().persisted().show_mentions, "saved with the layout");
+    // With mentions shown, each of the visit's three articles has its own mark.
+    let visit = announced_visit(h.state().store());
+    assert!(marks_of_story(&h, visit.id) >= 3);
+    // Markers count mentions again, so the map's total grows too.
+    let markers: u32 = h
+        .state()
+        .view_model()
+        .markers
+        .iter()
+        .map(|m| m.events)
+        .sum();
+    h.get_by_role_and_label(Role::Button, "Stories").click();
+    h.run();
+    let story_markers: u32 = h
+        .state()
+        .view_model()
+        .markers
+        .iter()
+        .map(|m| m.events)
+        .sum();
+    assert!(markers > story_markers);
+    assert_eq!(h.state().view_model().timeline_items(), stories);
+}
+
+/// The mention of `story` from an article that has no other mention in it.
+fn lone_mention(h: &Harness<'_, ChronomapApp>, lead: EventId) -> EventId {
+    let view = h.state().view_model().story.clone().expect("a story view");
+    assert_eq!(view.lead, lead);
+    let source = view
+        .by_source
+        .iter()
+        .find(|s| s.mentions.len() == 1 && s.mentions[0] != lead)
+        .expect("an article with one mention of the story, not the lead");
+    source.mentions[0]
+}
+
+/// Click "Not the same story" under `mention` in the story panel.
+fn split_by_hand(h: &mut Harness<'_, ChronomapApp>, mention: EventId) {
+    let view = h.state().view_model().story.clone().expect("a story view");
+    let order: Vec<EventId> = view
+        .by_source
+        .iter()
+        .flat_map(|s| s.mentions.iter().copied())
+        .collect();
+    let n = order.iter().position(|m| *m == mention).expect("listed");
+    let count = h.query_all_by_label("Not the same story").count();
+    assert_eq!(count, order.len(), "one button per mention");
+    h.query_all_by_label("Not the same story")
+        .nth(n)
+        .expect("the button")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label("Not the same story")
+        .nth(n)
+        .expect("the button")
+        .click();
+    h.run();
+}
+
+#[test]
+fn not_the_same_story_splits_a_mention_off_and_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Some(dir.path()));
+    let visit = announced_visit(h.state().store());
+    let lead = h
+        .state()
+        .store()
+        .stories()
+        .story_of(visit.id)
+        .expect("story")
+        .lead;
+    let before = sources_of(&h, lead);
+    click_story_mark(&mut h, lead);
+    let leaving = lone_mention(&h, lead);
+
+    split_by_hand(&mut h, leaving);
+
+    assert_eq!(sources_of(&h, lead), before - 1, "one source fewer");
+    let alone = h
+        .state()
+        .store()
+        .stories()
+        .story_of(leaving)
+        .expect("story")
+        .clone();
+    assert_eq!(alone.mentions, vec![leaving], "the mention stands alone");
+    h.get_by_label(&format!("Corroborated by {} sources", before - 1));
+    assert_eq!(h.state().corrections().story_splits.len(), 1);
+    assert!(dir.path().join("corrections.json").is_file());
+    let leaving_key = {
+        let store = h.state().store();
+        let e = store.event(leaving).expect("event");
+        let path = &store.article(e.article).expect("article").path;
+        chronomap::store::event_key(path, e)
+    };
+    drop(h);
+
+    // A new window on the same data folder reads the fix back.
+    let h = harness(Some(dir.path()));
+    assert!(h.state().corrections().story_splits.contains(&leaving_key));
+    assert_eq!(sources_of(&h, lead), before - 1);
+    assert_eq!(
+        h.state()
+            .store()
+            .stories()
+            .story_of(leaving)
+            .expect("story")
+            .mentions,
+        vec![leaving]
+    );
+}
+
+#[test]
+fn merge_with_then_picking_another_story_joins_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(Some(dir.path()));
+    let visit = announced_visit(h.state().store());
+    let lead = h
+        .state()
+        .store()
+        .stories()
+        .story_of(visit.id)
+        .expect("story")
+        .lead;
+    let before = sources_of(&h, lead);
+    // A single-mention story from an article the visit's story does not cite.
+    let other = {
+        let store = h.state().store();
+        let cited: Vec<_> = store
+            .stories()
+            .story_of(lead)
+            .expect("story")
+            .mentions
+            .iter()
+            .filter_map(|m| store.event(*m).map(|e| e.article))
+            .collect();
+        store
+            .stories()
+            .stories
+            .iter()
+            .find(|s| {
+                s.mentions.len() == 1
+                    && store
+                        .event(s.lead)
+                        .is_some_and(|e| !cited.contains(&e.article))
+            })
+            .expect("another story")
+            .lead
+    };
+    click_story_mark(&mut h, lead);
+    h.get_by_role_and_label(Role::Button, "Merge with…").click();
+    h.run();
+    assert_eq!(h.state().ui_state().merging, Some(lead));
+    h.get_by_label("Merging stories");
+    // The next story picked (anywhere: timeline, map list, event list) is merged.
+    h.state_mut().apply(Command::Select(Item::Event(other)));
+    h.run();
+    assert_eq!(h.state().ui_state().merging, None);
+    let store = h.state().store();
+    let merged = store.stories().story_of(lead).expect("story");
+    assert!(merged.mentions.contains(&other));
+    assert_eq!(merged.sources, before + 1);
+    assert_eq!(h.state().corrections().story_merges.len(), 1);
+    assert!(
+        merged.links.iter().any(|l| l.by_hand),
+        "the join says it was made by hand"
+    );
+}
+
+#[test]
+fn cancelling_a_merge_leaves_the_stories_alone() {
+    let mut h = harness(None);
+    let visit = announced_visit(h.state().store());
+    h.state_mut()
+        .apply(Command::Story(StoryCommand::StartMerge(Some(visit.id))));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Cancel merge")
+        .click();
+    h.run();
+    assert_eq!(h.state().ui_state().merging, None);
+    assert!(h.state().corrections().story_merges.is_empty());
+}
+
+#[test]
+fn story_panel_snapshot() {
+    let mut h = harness(None);
+    let visit = announced_visit(h.state().store());
+    let lead = h
+        .state()
+        .store()
+        .stories()
+        .story_of(visit.id)
+        .expect("story")
+        .lead;
+    click_story_mark(&mut h, lead);
+    // The same tolerance as the other window snapshots (see tests/ui_snapshots.rs).
+    let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(130);
+    h.snapshot_options("story_panel", &options);
+}
