@@ -128,13 +128,61 @@ fn is_hard_wrapped(text: &str) -> bool {
     max_len <= 100 && long >= 4 && mid_sentence * 3 >= long
 }
 
+/// Longest sentence kept whole. News sentences run to a few hundred bytes; a longer run is
+/// a table, a list without stops or a page squashed onto one line, and per-sentence work
+/// (triggers, dates and summaries look across the sentence) must stay bounded on it.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
 /// Sentences of the whole text.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (p, (start, end)) in paragraphs(text).into_iter().enumerate() {
         split_paragraph(text, start, end, p, &mut out);
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|s| cut_long(text, s)).collect();
+    }
     out
+}
+
+/// A sentence over [`MAX_SENTENCE_BYTES`] in pieces cut at white space (after a comma or
+/// semicolon when there is one in the last quarter of the piece).
+fn cut_long(text: &str, s: Sentence) -> Vec<Sentence> {
+    let mut pieces = Vec::new();
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let quarter = window.len() * 3 / 4;
+        let cut = window[quarter..]
+            .rfind([',', ';'])
+            .map(|i| quarter + i + 1)
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .unwrap_or(window.len());
+        pieces.push(Sentence {
+            start,
+            end: trim_end(text, start, start + cut),
+            paragraph: s.paragraph,
+        });
+        start += cut;
+        start += text[start..s.end].len() - text[start..s.end].trim_start().len();
+    }
+    if start < s.end {
+        pieces.push(Sentence {
+            start,
+            end: s.end,
+            paragraph: s.paragraph,
+        });
+    }
+    pieces
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    start + text[start..end].trim_end().len()
 }
 
 fn split_paragraph(
@@ -383,5 +431,29 @@ mod tests {
         let p = paragraphs(wrapped);
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(sentences(wrapped).len(), 3);
+    }
+
+    #[test]
+    fn run_on_lines_are_cut_into_bounded_pieces() {
+        let line =
+            "Delegates met in Antalya on Thursday and talked, at length, about it ".repeat(400);
+        let sentences = split_sentences(&line);
+        assert!(sentences.len() > 10);
+        let mut at = 0;
+        for s in &sentences {
+            assert!(s.end - s.start <= MAX_SENTENCE_BYTES, "{s:?}");
+            assert!(
+                s.start >= at && line.is_char_boundary(s.start) && line.is_char_boundary(s.end)
+            );
+            // Pieces cover the text up to white space.
+            assert!(line[at..s.start].trim().is_empty());
+            at = s.end;
+        }
+        assert!(line[at..].trim().is_empty());
+        // Multi-byte text is cut on character boundaries.
+        let arabic = "وصل المبعوث إلى الرياض يوم الأحد ".repeat(300);
+        for s in split_sentences(&arabic) {
+            assert!(arabic.is_char_boundary(s.start) && arabic.is_char_boundary(s.end));
+        }
     }
 }
