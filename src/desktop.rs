@@ -25,6 +25,7 @@ pub const ICON_PNGS: &[(u32, &[u8])] = &[
 ];
 
 /// The window icon: the 256 px PNG, decoded.
+#[cfg(feature = "gui")]
 pub fn window_icon() -> Option<egui::IconData> {
     let (_, png) = ICON_PNGS.iter().find(|(size, _)| *size == 256)?;
     let image = image::load_from_memory_with_format(png, image::ImageFormat::Png).ok()?;
@@ -210,9 +211,12 @@ mod tests {
                 .expect("embedded PNG decodes");
             assert_eq!((image.width(), image.height()), (*size, *size));
         }
-        let icon = window_icon().expect("window icon");
-        assert_eq!((icon.width, icon.height), (256, 256));
-        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        #[cfg(feature = "gui")]
+        {
+            let icon = window_icon().expect("window icon");
+            assert_eq!((icon.width, icon.height), (256, 256));
+            assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        }
     }
 
     #[test]

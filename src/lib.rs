@@ -7,6 +7,7 @@
 #![deny(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cluster;
 pub mod corpus;
@@ -16,4 +17,5 @@ pub mod extract;
 pub mod model;
 pub mod pipeline;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod views;
