@@ -36,7 +36,7 @@ pub const EXPORT_SHORTCUT: KeyboardShortcut =
 /// Frames allowed for the window to take its ×2 size (or its size back).
 const MAX_SCALING_FRAMES: u32 = 90;
 /// Frames drawn with the final layout before the screenshot is taken.
-const SETTLE_FRAMES: u32 = 3;
+const SETTLE_FRAMES: u32 = 2;
 /// How long to wait for the integration to hand back a screenshot.
 const SCREENSHOT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -625,7 +625,8 @@ impl ChronomapApp {
         } else {
             Duration::ZERO
         };
-        if cli.frames < 5 || started.elapsed() < tile_wait {
+        // A couple of frames for the first layout (panels size themselves on the first).
+        if cli.frames < 3 || started.elapsed() < tile_wait {
             return;
         }
         cli.capturing = true;
