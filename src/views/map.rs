@@ -68,7 +68,9 @@ fn tile_cache_dir() -> Option<PathBuf> {
     Some(base.join("chronomap").join("tiles"))
 }
 
-fn http_tiles(url: &str, ctx: &egui::Context) -> HttpTiles {
+/// The raster tile source the map uses: walkers downloads in the background (at most six at a
+/// time) and `at` only ever reads what has arrived, so the UI never waits on the network.
+pub fn http_tiles(url: &str, ctx: &egui::Context) -> HttpTiles {
     // walkers is built without a default TLS provider; installing twice is harmless.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let options = HttpOptions {
