@@ -145,3 +145,24 @@ fn screenshots_of_the_window_and_a_card() {
     );
     assert!(colours(&map, 0, 0, map.width(), map.height()) > 8);
 }
+
+/// The data side of briefings from the command line: TimelineJS for the web.
+#[test]
+fn extract_writes_timelinejs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("story.json");
+    let out = chronomap()
+        .args(["extract", "seeds", "--format", "timelinejs", "-o"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("json");
+    let events = doc["events"].as_array().expect("an events list");
+    assert!(events.len() > 5);
+    for slide in events {
+        assert!(slide["start_date"]["year"].is_i64(), "{slide}");
+        assert!(slide["text"]["headline"].is_string(), "{slide}");
+    }
+}
