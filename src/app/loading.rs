@@ -246,7 +246,7 @@ impl ChronomapApp {
             if let Some(previous) = self.job_previous_corpus.take() {
                 self.persisted.corpus = previous;
             }
-        } else if !leftover.is_empty() || (!cancelled && !self.job_replaced) {
+        } else if !leftover.is_empty() || (!cancelled && replacing && !self.job_replaced) {
             // Nothing was read (an empty folder, a missing path): still say why, and a
             // replacing load still replaces.
             self.replace_store_once();
