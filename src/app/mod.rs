@@ -296,7 +296,7 @@ impl ChronomapApp {
             &self.store,
             &self.state.filter,
             self.state.lanes,
-            !self.state.show_mentions,
+            self.story_mode(),
             self.state.selection.selected(),
             self.state.selection.hovered(),
         );

@@ -7,6 +7,7 @@ use super::selection::Item;
 use super::state::SaveStatus;
 use crate::model::EventId;
 use crate::store::event_key;
+use crate::views::view_model::StoryMode;
 
 /// What the views ask of stories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +23,18 @@ pub enum StoryCommand {
 }
 
 impl ChronomapApp {
+    /// Stories are made once loading is done: clustering the whole corpus for every batch
+    /// would stall the frames while loading.
+    pub(super) fn story_mode(&self) -> StoryMode {
+        if self.is_loading() {
+            StoryMode::Off
+        } else if self.state.show_mentions {
+            StoryMode::Mentions
+        } else {
+            StoryMode::Stories
+        }
+    }
+
     pub(super) fn on_story_command(&mut self, command: StoryCommand) {
         match command {
             StoryCommand::ShowMentions(show) => {

@@ -307,6 +307,10 @@ impl CardInfo {
             articles.len(),
             if articles.len() == 1 { "" } else { "s" }
         ));
+        // A selected story says how many articles tell it.
+        if let (Some(Item::Event(_)), Some(story)) = (selected, &vm.story) {
+            parts.push(format!("corroborated by {} sources", story.sources));
+        }
         let title = match selected {
             Some(item) => item.label(store),
             None if !text.is_empty() => format!("Events matching “{text}”"),

@@ -381,5 +381,11 @@ pub fn stories_toggle_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
         {
             ctx.send(Command::Story(StoryCommand::ShowMentions(true)));
         }
+        if ctx.state.loading.is_some() && !mentions {
+            ui.label(widgets::muted(" after loading").small())
+                .on_hover_text(
+                    "Stories are made once everything is read; until then every mention is shown",
+                );
+        }
     });
 }

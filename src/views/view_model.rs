@@ -302,6 +302,20 @@ impl Highlights {
     }
 }
 
+/// Whether the views group mentions into stories.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum StoryMode {
+    /// No stories are made (while loading: clustering the whole corpus at every batch
+    /// would stall the frames).
+    #[default]
+    Off,
+    /// One timeline item and marker count per mention; the side panel still tells the
+    /// selected event's story.
+    Mentions,
+    /// One timeline item and marker count per story.
+    Stories,
+}
+
 /// One article's mentions of a story.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StorySource {
@@ -471,7 +485,7 @@ pub struct ViewModel {
     pub highlights: Highlights,
     highlights_version: u64,
 
-    selection_key: Option<(Option<FilterKey>, Option<Item>)>,
+    selection_key: Option<(Option<FilterKey>, Option<Item>, StoryMode)>,
     /// The shown events of the selected place, actor or article, in time order.
     pub selection_events: Vec<EventId>,
     /// Quotes of the selected event's article that are not linked to the event.
@@ -494,19 +508,20 @@ impl ViewModel {
         selected: Option<Item>,
         hovered: Option<Item>,
     ) {
-        self.update_with(store, filter, mode, false, selected, hovered);
+        self.update_with(store, filter, mode, StoryMode::Off, selected, hovered);
     }
 
-    /// [`Self::update`], with `stories`: one timeline item and marker count per story.
+    /// [`Self::update`], with stories as `story_mode` says.
     pub fn update_with(
         &mut self,
         store: &EventStore,
         filter: &Filter,
         mode: LaneMode,
-        stories: bool,
+        story_mode: StoryMode,
         selected: Option<Item>,
         hovered: Option<Item>,
     ) {
+        let stories = story_mode == StoryMode::Stories;
         let generation = store.generation();
         if self.outlets_generation != Some(generation) {
             let mut outlets: Vec<String> = store
@@ -570,7 +585,7 @@ impl ViewModel {
         }
 
         // What the side panel lists for the selection, so it does no scan per frame.
-        let selection_key = (self.filter_key.clone(), selected);
+        let selection_key = (self.filter_key.clone(), selected, story_mode);
         if self.selection_key.as_ref() != Some(&selection_key) {
             self.selection_events = match selected {
                 Some(Item::Place(p)) => {
@@ -602,7 +617,7 @@ impl ViewModel {
                 None => Vec::new(),
             };
             self.story = match selected {
-                Some(Item::Event(e)) => StoryView::of(store, e),
+                Some(Item::Event(e)) if story_mode != StoryMode::Off => StoryView::of(store, e),
                 _ => None,
             };
             self.selection_key = Some(selection_key);
@@ -959,7 +974,17 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bo
             first_lane[item.event.index()] = position as u32;
         }
     }
-    let focus = focus_window(&lanes, range);
+    let focus = if stories {
+        // Where most is reported: the mentions, not the fewer stories, so that a handful of
+        // old stories does not widen the first view.
+        let dated = base
+            .iter()
+            .filter_map(|id| store.event(*id)?.when.as_ref())
+            .map(|w| (day_x(w.start), day_x(w.end) + 1.0));
+        focus_of(dated, base.len(), range)
+    } else {
+        focus_window(&lanes, range)
+    };
     Lanes {
         mode,
         lanes,
@@ -977,13 +1002,24 @@ const FOCUS_SAMPLE: usize = 20_000;
 /// The narrowest window holding [`FOCUS_SHARE`] of the items' midpoints, padded; `None` when
 /// that window would cover most of the range anyway.
 fn focus_window(lanes: &[Lane], range: Option<(f64, f64)>) -> Option<(f64, f64)> {
+    let total: usize = lanes.iter().map(|l| l.items.len()).sum();
+    let spans = lanes
+        .iter()
+        .flat_map(|l| l.items.iter().map(|i| (i.start, i.end)));
+    focus_of(spans, total, range)
+}
+
+/// [`focus_window`] of `spans` (about `total` of them; start and end in days).
+fn focus_of(
+    spans: impl Iterator<Item = (f64, f64)>,
+    total: usize,
+    range: Option<(f64, f64)>,
+) -> Option<(f64, f64)> {
     let (first, last) = range?;
     // A regular sample is plenty to find where most events are, and keeps this linear.
-    let total: usize = lanes.iter().map(|l| l.items.len()).sum();
     let stride = total.div_ceil(FOCUS_SAMPLE).max(1);
-    let mut mids: Vec<f64> = lanes
-        .iter()
-        .flat_map(|l| l.items.iter().map(|i| (i.start + i.end) / 2.0))
+    let mut mids: Vec<f64> = spans
+        .map(|(start, end)| (start + end) / 2.0)
         .step_by(stride)
         .collect();
     mids.sort_by(f64::total_cmp);
@@ -1412,6 +1448,69 @@ mod tests {
         let total: u32 = vm.markers.iter().map(|m| m.events).sum();
         let clustered: u32 = cache.get(&vm, 1.0).iter().map(|c| c.events).sum();
         assert_eq!(clustered, total);
+    }
+
+    #[test]
+    fn stories_draw_each_story_once_and_select_it_through_any_mention() {
+        let store = store();
+        let story = store
+            .stories()
+            .stories
+            .iter()
+            .find(|s| s.sources > 1)
+            .cloned()
+            .expect("a story told by several articles in the fixture");
+        let other = *story
+            .mentions
+            .iter()
+            .find(|m| **m != story.lead)
+            .expect("a second mention");
+        let mut vm = ViewModel::default();
+        vm.update_with(
+            &store,
+            &Filter::default(),
+            LaneMode::Kind,
+            StoryMode::Stories,
+            Some(Item::Event(other)),
+            None,
+        );
+        let items: Vec<&LaneItem> = vm.lanes.lanes.iter().flat_map(|l| &l.items).collect();
+        let of_story: Vec<&&LaneItem> = items
+            .iter()
+            .filter(|i| story.mentions.contains(&i.event))
+            .collect();
+        assert_eq!(of_story.len(), 1, "one item for the story in kind lanes");
+        assert_eq!(of_story[0].event, story.lead);
+        assert_eq!(of_story[0].sources as usize, story.sources);
+        // Selecting any mention selects the story's mark.
+        assert_eq!(vm.highlights.event(story.lead), Highlight::Selected);
+        assert_eq!(vm.unit(&store, other), story.lead);
+        let view = vm.story.clone().expect("the story view");
+        assert_eq!(view.sources, story.sources);
+        assert_eq!(view.by_source.len(), story.sources);
+        // The selected mention's article comes first.
+        assert!(view.by_source[0].mentions.contains(&other));
+
+        let stories = items.len();
+        vm.update_with(
+            &store,
+            &Filter::default(),
+            LaneMode::Kind,
+            StoryMode::Mentions,
+            Some(Item::Event(other)),
+            None,
+        );
+        assert!(vm.timeline_items() > stories);
+        assert!(vm.story.is_some(), "the panel still tells the story");
+        vm.update_with(
+            &store,
+            &Filter::default(),
+            LaneMode::Kind,
+            StoryMode::Off,
+            Some(Item::Event(other)),
+            None,
+        );
+        assert!(vm.story.is_none());
     }
 
     #[test]
