@@ -387,3 +387,61 @@ fn story_panel_snapshot() {
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(130);
     h.snapshot_options("story_panel", &options);
 }
+
+fn wait_for_load(h: &mut Harness<'_, ChronomapApp>) {
+    for _ in 0..500 {
+        if !h.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert!(!h.state().is_loading(), "the folder was read");
+}
+
+#[test]
+fn sources_that_disagree_on_the_date_show_both_versions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).expect("written");
+    };
+    write(
+        "wire.txt",
+        "Syrian President Ahmed al-Sharaa met President Donald Trump at the White House in Washington on November 10.",
+    );
+    write(
+        "daily.txt",
+        "Syrian President Ahmed al-Sharaa met President Donald Trump at the White House in Washington on November 12.",
+    );
+    write(
+        "sources.csv",
+        "file,published,outlet\nwire.txt,2025-11-12,Wire Service\ndaily.txt,2025-11-14,The Daily\n",
+    );
+    let mut h = harness(None);
+    h.state_mut()
+        .apply(Command::Open(vec![dir.path().to_path_buf()]));
+    h.step();
+    // While loading, every mention is shown: stories are made once everything is read.
+    if h.state().is_loading() {
+        assert!(!h.state().view_model().stories);
+    }
+    wait_for_load(&mut h);
+    assert!(h.state().view_model().stories);
+    let meeting = h
+        .state()
+        .store()
+        .events()
+        .iter()
+        .find(|e| e.sentence.contains("November 10"))
+        .map(|e| e.id)
+        .expect("the wire's meeting");
+    h.state_mut().apply(Command::Select(Item::Event(meeting)));
+    h.run();
+    h.get_by_label("Corroborated by 2 sources");
+    h.get_by_label(
+        "Sources disagree on the date: 2025-11-10 (Wire Service), 2025-11-12 (The Daily)",
+    );
+    h.get_by_label("Wire Service");
+    h.get_by_label("The Daily");
+}
