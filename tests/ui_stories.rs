@@ -445,3 +445,35 @@ fn sources_that_disagree_on_the_date_show_both_versions() {
     h.get_by_label("Wire Service");
     h.get_by_label("The Daily");
 }
+
+#[test]
+fn a_mention_split_off_by_mistake_can_be_merged_back() {
+    let mut h = harness(None);
+    let visit = announced_visit(h.state().store());
+    let lead = h
+        .state()
+        .store()
+        .stories()
+        .story_of(visit.id)
+        .expect("story")
+        .lead;
+    let before = sources_of(&h, lead);
+    click_story_mark(&mut h, lead);
+    let leaving = lone_mention(&h, lead);
+    split_by_hand(&mut h, leaving);
+    assert_eq!(sources_of(&h, lead), before - 1);
+
+    // The lone mention's own panel offers the merge.
+    h.state_mut().apply(Command::Select(Item::Event(leaving)));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Merge with…").click();
+    h.run();
+    assert_eq!(h.state().ui_state().merging, Some(leaving));
+    h.state_mut().apply(Command::Select(Item::Event(lead)));
+    h.run();
+    assert_eq!(sources_of(&h, lead), before, "back in its story");
+    assert_eq!(
+        h.state().store().stories().story_of(leaving).map(|s| s.id),
+        h.state().store().stories().story_of(lead).map(|s| s.id)
+    );
+}

@@ -53,6 +53,20 @@ pub fn merge_banner_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
 /// shown.
 pub fn story_note_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
     let Some(story) = &ctx.vm.story else {
+        // A story of one mention (perhaps split off by hand) can still join another.
+        if let (true, Some(Item::Event(e)), None) = (
+            ctx.vm.stories,
+            ctx.state.selection.selected(),
+            ctx.state.merging,
+        ) && ui
+            .small_button("Merge with…")
+            .on_hover_text(
+                "Then click another story (on the timeline or in a list): the two become one",
+            )
+            .clicked()
+        {
+            ctx.send(Command::Story(StoryCommand::StartMerge(Some(e))));
+        }
         return;
     };
     let sources = story.sources;
