@@ -68,6 +68,13 @@ fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeEr
 
 /// Text that decoded but is mostly control characters is binary data in disguise.
 fn check_text(text: String, encoding: &'static str) -> Result<Decoded, DecodeError> {
+    // A byte-order mark left at the start (a second one after the real BOM, or one saved by
+    // an editor into a file of another encoding) is invisible and would glue onto the first
+    // word. Found by fuzzing.
+    let text = match text.trim_start_matches('\u{feff}') {
+        rest if rest.len() < text.len() => rest.to_owned(),
+        _ => text,
+    };
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -220,5 +227,14 @@ mod tests {
         );
         let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8).collect();
         assert!(matches!(decode(&noise, false), Err(DecodeError::Binary(_))));
+    }
+
+    #[test]
+    fn no_text_starts_with_a_byte_order_mark() {
+        // Found by the ingest fuzz target: a UTF-16 BOM followed by a second BOM.
+        let decoded = decode(&[0xFF, 0xFE, 0xFF, 0xFE, b'O', 0], false).unwrap();
+        assert_eq!(decoded.text, "O");
+        let decoded = decode("\u{feff}\u{feff}Paris".as_bytes(), false).unwrap();
+        assert_eq!(decoded.text, "Paris");
     }
 }

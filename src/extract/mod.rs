@@ -1366,100 +1366,120 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
 
 /// [`merge_actors_across_articles`] over any events and quotes (the store runs it on all it
 /// holds as batches arrive).
-pub fn merge_actors(events: &mut [Event], quotes: &mut [Quote]) {
-    // key → full form → count
-    let mut forms: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for e in events.iter() {
-        for a in e.actors.iter().filter(|a| a.kind == ActorKind::Person) {
-            if a.name.split_whitespace().count() >= 2 {
-                *forms
-                    .entry(person_key(&a.name))
-                    .or_default()
-                    .entry(a.name.clone())
-                    .or_default() += 1;
+/// Give every person the fullest name the corpus knows them by ("Sharaa" → "Ahmed al-Sharaa")
+/// in events and quote speakers. Returns the index of the first event whose actors changed
+/// (`events.len()` when none did), so a store appending a batch can re-index only from there.
+pub fn merge_actors(events: &mut [Event], quotes: &mut [Quote]) -> usize {
+    // Names are borrowed while counting; a corpus repeats the same few thousand names.
+    let renames: HashMap<String, String> = {
+        let mut counts: HashMap<&str, usize> = HashMap::default();
+        let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for e in events.iter() {
+            for a in e.actors.iter().filter(|a| a.kind == ActorKind::Person) {
+                people.insert(&a.name);
+                if a.name.split_whitespace().nth(1).is_some() {
+                    *counts.entry(&a.name).or_default() += 1;
+                }
             }
         }
-    }
-    for q in quotes.iter() {
-        if let Some(s) = &q.speaker
-            && s.split_whitespace().count() >= 2
-            && s.chars().next().is_some_and(char::is_uppercase)
-        {
+        for q in quotes.iter() {
+            if let Some(s) = &q.speaker
+                && s.chars().next().is_some_and(char::is_uppercase)
+            {
+                people.insert(s);
+                if s.split_whitespace().nth(1).is_some() {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+        }
+        // key → full form → count
+        let mut forms: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+        for (&name, &n) in &counts {
             *forms
-                .entry(person_key(s))
+                .entry(person_key(name))
                 .or_default()
-                .entry(s.clone())
-                .or_default() += 1;
+                .entry(name)
+                .or_default() += n;
         }
-    }
-    let canonical_uncached = |name: &str| -> Option<String> {
-        let variants = forms.get(&person_key(name))?;
-        let given = name.split_whitespace().next().unwrap_or("");
-        let single = name.split_whitespace().count() == 1;
-        let compatible: Vec<(&String, &usize)> = variants
-            .iter()
-            .filter(|(v, _)| {
-                single || similar_given_names(v.split_whitespace().next().unwrap_or(""), given)
-            })
-            .collect();
-        // A lone surname is only merged when the corpus knows one person by it.
-        if single {
-            let distinct_given: std::collections::BTreeSet<String> = variants
-                .keys()
-                .map(|v| v.split_whitespace().next().unwrap_or("").to_lowercase())
-                .collect();
-            let groups = distinct_given
+        let canonical = |name: &str| -> Option<&str> {
+            let variants = forms.get(&person_key(name))?;
+            let given = name.split_whitespace().next().unwrap_or("");
+            let single = name.split_whitespace().count() == 1;
+            let compatible: Vec<(&&str, &usize)> = variants
                 .iter()
-                .filter(|g| {
-                    !distinct_given
-                        .iter()
-                        .any(|h| h < *g && similar_given_names(g, h))
+                .filter(|(v, _)| {
+                    single || similar_given_names(v.split_whitespace().next().unwrap_or(""), given)
                 })
-                .count();
-            if groups != 1 {
-                return None;
+                .collect();
+            // A lone surname is only merged when the corpus knows one person by it.
+            if single {
+                let distinct_given: std::collections::BTreeSet<String> = variants
+                    .keys()
+                    .map(|v| v.split_whitespace().next().unwrap_or("").to_lowercase())
+                    .collect();
+                let groups = distinct_given
+                    .iter()
+                    .filter(|g| {
+                        !distinct_given
+                            .iter()
+                            .any(|h| h < *g && similar_given_names(g, h))
+                    })
+                    .count();
+                if groups != 1 {
+                    return None;
+                }
             }
-        }
-        compatible
+            compatible
+                .into_iter()
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(v, _)| *v)
+        };
+        people
             .into_iter()
-            .max_by(|a, b| {
-                a.1.cmp(b.1)
-                    .then(a.0.len().cmp(&b.0.len()))
-                    .then(b.0.cmp(a.0))
+            .filter_map(|name| {
+                canonical(name)
+                    .filter(|c| *c != name)
+                    .map(|c| (name.to_owned(), c.to_owned()))
             })
-            .map(|(v, _)| v.clone())
+            .collect()
     };
-    // Each distinct name is resolved once; a corpus repeats the same few hundred names.
-    let mut cache: HashMap<String, Option<String>> = HashMap::default();
-    let mut canonical = |name: &str| -> Option<String> {
-        if let Some(c) = cache.get(name) {
-            return c.clone();
-        }
-        let c = canonical_uncached(name);
-        cache.insert(name.to_owned(), c.clone());
-        c
-    };
-    for e in events.iter_mut() {
+    let mut first_changed = events.len();
+    if renames.is_empty() {
+        return first_changed;
+    }
+    for (i, e) in events.iter_mut().enumerate() {
+        let mut changed = false;
         for a in e.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
-            if let Some(c) = canonical(&a.name) {
-                a.name = c;
+            if let Some(c) = renames.get(&a.name) {
+                a.name.clone_from(c);
+                changed = true;
             }
         }
-        let mut seen = Vec::new();
-        e.actors.retain(|a| {
-            let keep = !seen.contains(a);
-            seen.push(a.clone());
-            keep
-        });
+        if changed {
+            first_changed = first_changed.min(i);
+            // Two mentions may now be one person.
+            let mut seen: Vec<Actor> = Vec::with_capacity(e.actors.len());
+            e.actors.retain(|a| {
+                let keep = !seen.contains(a);
+                if keep {
+                    seen.push(a.clone());
+                }
+                keep
+            });
+        }
     }
     for q in quotes.iter_mut() {
         if let Some(s) = &q.speaker
-            && s.chars().next().is_some_and(char::is_uppercase)
-            && let Some(c) = canonical(s)
+            && let Some(c) = renames.get(s)
         {
-            q.speaker = Some(c);
+            q.speaker = Some(c.clone());
         }
     }
+    first_changed
 }
 
 #[cfg(test)]

@@ -112,10 +112,15 @@ impl EventStore {
                 list.push(q.id);
             }
         }
-        if article_base > 0 {
-            // A later batch can name someone the earlier ones knew by surname only ("Sharaa"):
-            // merge names across everything held, then index actors afresh.
-            crate::extract::merge_actors(&mut self.events, &mut self.quotes);
+        // A later batch can name someone the earlier ones knew by surname only ("Sharaa"):
+        // merge names across everything held; index actors afresh only when an event held
+        // before this batch was renamed (rare once the main names are known).
+        let first_changed = if article_base > 0 {
+            crate::extract::merge_actors(&mut self.events, &mut self.quotes)
+        } else {
+            self.events.len()
+        };
+        if first_changed < event_base {
             self.actors.clear();
             self.actor_index.clear();
             self.event_actors.clear();
@@ -261,28 +266,44 @@ impl EventStore {
     }
 
     fn index_actors_from(&mut self, first_new: usize) {
+        let mut touched = Vec::new();
         for i in first_new..self.events.len() {
             let id = EventId::from_index(i);
             let mut actor_ids = Vec::new();
             for actor in &self.events[i].actors {
-                let key = (actor.name.clone(), actor.kind);
-                let aid = *self.actor_index.entry(key).or_insert_with(|| {
-                    self.actors.push(ActorEntry {
-                        actor: actor.clone(),
-                        events: Vec::new(),
-                    });
-                    ActorId(self.actors.len() as u32 - 1)
-                });
+                let aid = match self.actor_index.get(&(actor.name.clone(), actor.kind)) {
+                    Some(&aid) => aid,
+                    None => {
+                        let aid = ActorId(self.actors.len() as u32);
+                        self.actors.push(ActorEntry {
+                            actor: actor.clone(),
+                            events: Vec::new(),
+                        });
+                        self.actor_index
+                            .insert((actor.name.clone(), actor.kind), aid);
+                        aid
+                    }
+                };
                 if !actor_ids.contains(&aid) {
                     self.actors[aid.0 as usize].events.push(id);
                     actor_ids.push(aid);
+                    touched.push(aid);
                 }
             }
             self.event_actors.push(actor_ids);
         }
+        touched.sort_unstable();
+        touched.dedup();
+        let events = &self.events;
+        for aid in touched {
+            self.actors[aid.0 as usize]
+                .events
+                .sort_by_cached_key(|id| time_key(&events[id.index()]));
+        }
     }
 
     fn index_from(&mut self, first_new: usize) {
+        let mut touched = Vec::new();
         for i in first_new..self.events.len() {
             let id = EventId::from_index(i);
             let mut place_ids = Vec::new();
@@ -306,19 +327,40 @@ impl EventStore {
                 if !place_ids.contains(&pid) {
                     self.places[pid.0 as usize].events.push(id);
                     place_ids.push(pid);
+                    touched.push(pid);
                 }
             }
             self.event_places.push(place_ids);
         }
 
-        self.by_time = (0..self.events.len()).map(EventId::from_index).collect();
+        // Only what this batch touched is sorted again: the new events by time, merged into
+        // the rest, and the places that gained events.
         let events = &self.events;
-        self.by_time.sort_by_key(|id| time_key(&events[id.index()]));
-        for entry in &mut self.places {
-            entry.events.sort_by_key(|id| time_key(&events[id.index()]));
+        let key = |id: &EventId| time_key(&events[id.index()]);
+        let mut new: Vec<EventId> = (first_new..events.len()).map(EventId::from_index).collect();
+        new.sort_by_cached_key(key);
+        let old = std::mem::take(&mut self.by_time);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if key(x) <= key(y) => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(id) => merged.push(id),
+                None => break,
+            }
         }
-        for entry in &mut self.actors {
-            entry.events.sort_by_key(|id| time_key(&events[id.index()]));
+        self.by_time = merged;
+        touched.sort_unstable();
+        touched.dedup();
+        for pid in touched {
+            self.places[pid.0 as usize]
+                .events
+                .sort_by_cached_key(|id| time_key(&events[id.index()]));
         }
     }
 
