@@ -73,12 +73,17 @@ pub fn run(paths: Vec<PathBuf>) -> anyhow::Result<()> {
 /// background.
 pub fn run_with(paths: Vec<PathBuf>, startup_probe: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("chronomap")
+        // Matches the desktop entry's name, so launchers group the window under its icon.
+        .with_app_id("chronomap")
+        .with_inner_size([1440.0, 900.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = crate::desktop::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("chronomap")
-            .with_app_id("chronomap")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([960.0, 600.0]),
+        viewport,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(
