@@ -638,7 +638,7 @@ fn precision_rank(p: Option<Precision>) -> u8 {
 }
 
 /// The mention that stands for the story: reported before planned, exact before approximate,
-/// finest date first, then the earliest event.
+/// finest date first, a happening before a statement, then the earliest event.
 fn lead_of(group: &[usize], events: &[Event]) -> usize {
     group
         .iter()
@@ -650,6 +650,8 @@ fn lead_of(group: &[usize], events: &[Event]) -> usize {
                 e.planned,
                 e.when.as_ref().is_some_and(|w| w.approximate),
                 precision_rank(e.when.as_ref().map(|w| w.precision)),
+                // What happened, rather than what was said about it.
+                matches!(e.kind, EventKind::Statement | EventKind::Other),
                 i,
             )
         })

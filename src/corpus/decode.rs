@@ -236,5 +236,12 @@ mod tests {
         assert_eq!(decoded.text, "O");
         let decoded = decode("\u{feff}\u{feff}Paris".as_bytes(), false).unwrap();
         assert_eq!(decoded.text, "Paris");
+        // And after Markdown markup is removed: `\u{feff}` between backticks.
+        let bytes = [0xFF, 0xFE, b'`', 0, 0xFF, 0xFE, b'`', 0];
+        let doc =
+            crate::corpus::ingest_bytes("x.md", None, &bytes, crate::corpus::Format::Markdown, &[]);
+        if let Ok(doc) = doc {
+            assert!(!doc.text.starts_with('\u{feff}'), "{:?}", doc.text);
+        }
     }
 }

@@ -430,6 +430,12 @@ pub fn ingest_bytes(
             }
         }
     };
+    // Markup removed can leave a byte-order mark first (found by fuzzing): invisible, and it
+    // would glue onto the first word.
+    let text = match text.trim_start_matches('\u{feff}') {
+        rest if rest.len() < text.len() => rest.to_owned(),
+        _ => text,
+    };
 
     if meta.published.is_none() {
         let name = display.rsplit(['/', '\\']).next().unwrap_or(display);
