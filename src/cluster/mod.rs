@@ -21,6 +21,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{ActorKind, DateSpan, Event, EventId, EventKind, PlaceKind, Precision};
@@ -161,11 +162,16 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
     }
 
     // Collect the sets, number them in date order.
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut group_of_root = vec![usize::MAX; events.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..events.len() {
-        members.entry(sets.find(i)).or_default().push(i);
+        let root = sets.find(i);
+        if group_of_root[root] == usize::MAX {
+            group_of_root[root] = groups.len();
+            groups.push(Vec::new());
+        }
+        groups[group_of_root[root]].push(i);
     }
-    let mut groups: Vec<Vec<usize>> = members.into_values().collect();
     let leads: Vec<usize> = groups.iter().map(|g| lead_of(g, events)).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     let keys: Vec<_> = (0..groups.len())
@@ -447,43 +453,14 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
         }
     }
 
-    let mut keys: Vec<BlockKey> = blocks.keys().copied().collect();
-    keys.sort_unstable();
-    let mut edges = Vec::new();
-    for key in keys {
-        let Some(block) = blocks.get_mut(&key) else {
-            continue;
-        };
-        if let BlockKey::Article(_) = key {
-            // An article's own mentions, all pairs (an article has tens of events).
-            for (n, &a) in block.iter().enumerate() {
-                for &b in &block[n + 1..] {
-                    if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
-                        edges.push(edge);
-                    }
-                }
-            }
-            continue;
-        }
-        // In date order, each mention meets the next few that start before it ends (plus the
-        // gap within which dates may disagree): linear in the block's size.
-        block.sort_unstable_by_key(|&i| (mentions[i].window.map_or(i32::MIN, |w| w.0), i));
-        for (n, &a) in block.iter().enumerate() {
-            let reach = mentions[a].window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
-            for &b in block[n + 1..].iter().take(BLOCK_WINDOW) {
-                if mentions[b].window.is_some_and(|w| w.0 > reach) {
-                    break;
-                }
-                if mentions[a].article == mentions[b].article {
-                    // Scored in the article's block.
-                    continue;
-                }
-                if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
-                    edges.push(edge);
-                }
-            }
-        }
-    }
+    // Blocks are scored in parallel; the edges are sorted afterwards, so the result does not
+    // depend on the order they come back in.
+    let mut blocks: Vec<(BlockKey, Vec<usize>)> = blocks.into_iter().collect();
+    blocks.sort_unstable_by_key(|(key, _)| *key);
+    let mut edges: Vec<Edge> = blocks
+        .into_par_iter()
+        .flat_map_iter(|(key, block)| block_edges(mentions, key, block))
+        .collect();
     // Best first; ties by ids, so the result does not depend on hashing. A pair met in two
     // blocks (two shared names) is kept once.
     for edge in &mut edges {
@@ -498,6 +475,41 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
             .then(x.b.cmp(&y.b))
     });
     edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+    edges
+}
+
+/// The candidate pairs of one block that score high enough.
+fn block_edges(mentions: &[Mention], key: BlockKey, mut block: Vec<usize>) -> Vec<Edge> {
+    let mut edges = Vec::new();
+    if let BlockKey::Article(_) = key {
+        // An article's own mentions, all pairs (an article has tens of events).
+        for (n, &a) in block.iter().enumerate() {
+            for &b in &block[n + 1..] {
+                if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
+                    edges.push(edge);
+                }
+            }
+        }
+        return edges;
+    }
+    // In date order, each mention meets the next few that start before it ends (plus the gap
+    // within which dates may disagree): linear in the block's size.
+    block.sort_unstable_by_key(|&i| (mentions[i].window.map_or(i32::MIN, |w| w.0), i));
+    for (n, &a) in block.iter().enumerate() {
+        let reach = mentions[a].window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
+        for &b in block[n + 1..].iter().take(BLOCK_WINDOW) {
+            if mentions[b].window.is_some_and(|w| w.0 > reach) {
+                break;
+            }
+            if mentions[a].article == mentions[b].article {
+                // Scored in the article's block.
+                continue;
+            }
+            if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
+                edges.push(edge);
+            }
+        }
+    }
     edges
 }
 
