@@ -83,10 +83,10 @@ pub struct Story {
     pub id: StoryId,
     /// Every mention, in event order.
     pub mentions: Vec<EventId>,
-    /// The mention whose date and summary stand for the story: a reported one before a
-    /// planned one, the finest date first.
+    /// The mention that stands for the story (its summary and kind): a reported happening
+    /// before a plan or a statement about it, the finest date first.
     pub lead: EventId,
-    /// The story's date: the lead's.
+    /// The story's date: the best-dated reported mention's.
     pub when: Option<DateSpan>,
     /// Every mention is an announcement or plan; nothing reports it done.
     pub planned: bool,
@@ -176,8 +176,8 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     let keys: Vec<_> = (0..groups.len())
         .map(|g| {
-            let lead = &events[leads[g]];
-            (lead.when.as_ref().map(|w| (w.start, w.end)), groups[g][0])
+            let dated = &events[date_of(&groups[g], events)];
+            (dated.when.as_ref().map(|w| (w.start, w.end)), groups[g][0])
         })
         .collect();
     order.sort_unstable_by_key(|&g| keys[g]);
@@ -191,13 +191,14 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
             of_event[i] = id;
         }
         let lead = leads[g];
+        let dated = date_of(&group, events);
         let mut articles_seen: Vec<_> = group.iter().map(|&i| events[i].article).collect();
         articles_seen.sort_unstable();
         articles_seen.dedup();
         stories.push(Story {
             id,
             lead: EventId::from_index(lead),
-            when: events[lead].when.clone(),
+            when: events[dated].when.clone(),
             planned: group.iter().all(|&i| events[i].planned),
             sources: articles_seen.len(),
             links: Vec::new(),
@@ -649,9 +650,19 @@ fn precision_rank(p: Option<Precision>) -> u8 {
     }
 }
 
-/// The mention that stands for the story: reported before planned, exact before approximate,
-/// finest date first, a happening before a statement, then the earliest event.
+/// The mention that stands for the story: reported before planned, a happening before a
+/// statement about it, exact before approximate, finest date first, then the earliest event.
 fn lead_of(group: &[usize], events: &[Event]) -> usize {
+    best_of(group, events, true)
+}
+
+/// The mention whose date is the story's: as [`lead_of`], but the date alone counts (an
+/// interview "on Monday" dates a visit better than the visit told without a date of its own).
+fn date_of(group: &[usize], events: &[Event]) -> usize {
+    best_of(group, events, false)
+}
+
+fn best_of(group: &[usize], events: &[Event], happenings_first: bool) -> usize {
     group
         .iter()
         .copied()
@@ -660,10 +671,9 @@ fn lead_of(group: &[usize], events: &[Event]) -> usize {
             (
                 e.when.is_none(),
                 e.planned,
+                happenings_first && matches!(e.kind, EventKind::Statement | EventKind::Other),
                 e.when.as_ref().is_some_and(|w| w.approximate),
                 precision_rank(e.when.as_ref().map(|w| w.precision)),
-                // What happened, rather than what was said about it.
-                matches!(e.kind, EventKind::Statement | EventKind::Other),
                 i,
             )
         })
