@@ -90,7 +90,7 @@ fn text_ui(ui: &mut egui::Ui, article: ArticleId, text: &str, highlight: Option<
     let font = FontId::proportional(15.0);
     let plain = TextFormat {
         font_id: font.clone(),
-        color: theme::INK,
+        color: theme::ink(ui),
         line_height: Some(22.0),
         ..TextFormat::default()
     };

@@ -298,7 +298,11 @@ fn event_fix_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState, id:
     let Some(event) = ctx.store.event(id) else {
         return;
     };
-    ui.label(RichText::new(&event.sentence).italics().color(theme::INK));
+    ui.label(
+        RichText::new(&event.sentence)
+            .italics()
+            .color(theme::ink(ui)),
+    );
     ui.horizontal(|ui| {
         let label = ui.label("Date");
         ui.add(

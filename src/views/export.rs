@@ -168,7 +168,7 @@ pub fn export_window_ui(
 fn outcome_label_ui(ui: &mut Ui, outcome: &ExportOutcome) {
     match outcome {
         ExportOutcome::Saved { path, what } => {
-            ui.label(RichText::new(format!("Saved {what} to {path}")).color(theme::INK));
+            ui.label(RichText::new(format!("Saved {what} to {path}")).color(theme::ink(ui)));
         }
         ExportOutcome::Failed(e) => {
             ui.label(RichText::new(e).color(Color32::from_rgb(0xb0, 0x20, 0x20)));

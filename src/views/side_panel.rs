@@ -181,21 +181,21 @@ fn event_row_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
     let title = ui.painter().layout(
         event.summary.clone(),
         FontId::proportional(14.0),
-        theme::INK,
+        theme::ink(ui),
         width,
     );
     let title = if title.rows.len() > 1 {
         let mut job = egui::text::LayoutJob::simple_singleline(
             event.summary.clone(),
             FontId::proportional(14.0),
-            theme::INK,
+            theme::ink(ui),
         );
         job.wrap = egui::text::TextWrapping::truncate_at_width(width);
         ui.fonts_mut(|f| f.layout_job(job))
     } else {
         title
     };
-    painter.galley(pos2(text_left, rect.top() + 5.0), title, theme::INK);
+    painter.galley(pos2(text_left, rect.top() + 5.0), title, theme::ink(ui));
     let places: Vec<&str> = event.places.iter().map(|p| p.name.as_str()).collect();
     let mut second = widgets::resolved_date(event);
     if !places.is_empty() {
@@ -256,7 +256,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                     ui.label(widgets::muted("planned / announced").small());
                 }
             });
-            widgets::bold_label(ui, &event.summary, FontId::proportional(19.0), theme::INK);
+            widgets::bold_label(ui, &event.summary, FontId::proportional(19.0), theme::ink(ui));
             ui.add_space(2.0);
 
             ui.horizontal_wrapped(|ui| {
@@ -300,7 +300,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
             ui.add_space(6.0);
             quote_block_ui(ui, theme::MUTED, |ui| {
                 ui.add(
-                    egui::Label::new(RichText::new(&event.sentence).italics().color(theme::INK))
+                    egui::Label::new(RichText::new(&event.sentence).italics().color(theme::ink(ui)))
                         .wrap(),
                 );
             });
@@ -341,7 +341,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                 .filter_map(|q| ctx.store.quote(*q))
                 .collect();
             ui.add_space(8.0);
-            ui.label(RichText::new("Quotes").strong().color(theme::INK));
+            ui.label(RichText::new("Quotes").strong().color(theme::ink(ui)));
             if linked.is_empty() {
                 ui.label(widgets::muted("No quote is linked to this event."));
             }
@@ -359,7 +359,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
                 ui.label(
                     RichText::new("Also quoted in this article")
                         .strong()
-                        .color(theme::INK),
+                        .color(theme::ink(ui)),
                 );
                 for quote in others {
                     quote_ui(ui, ctx, quote);
@@ -398,14 +398,15 @@ pub(crate) fn quote_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, quote: &Quote) {
     quote_block_ui(ui, theme::ACCENT.gamma_multiply(0.6), |ui| {
         match quote.speaker.as_deref() {
             Some(speaker) => {
-                widgets::bold_label(ui, speaker, FontId::proportional(14.5), theme::INK);
+                widgets::bold_label(ui, speaker, FontId::proportional(14.5), theme::ink(ui));
             }
             None => {
                 ui.label(widgets::muted("Speaker not identified"));
             }
         }
         ui.add(
-            egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::INK)).wrap(),
+            egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::ink(ui)))
+                .wrap(),
         );
         if let Some(article) = ctx.store.article(quote.article) {
             let response = ui

@@ -34,13 +34,17 @@ pub fn merge_banner_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
         .inner_margin(egui::Margin::symmetric(8, 6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new("Merging stories").strong().color(theme::INK));
+            ui.label(
+                RichText::new("Merging stories")
+                    .strong()
+                    .color(theme::ink(ui)),
+            );
             ui.label(
                 RichText::new(format!(
                     "Click another story on the timeline or in a list to merge it with “{name}”."
                 ))
                 .small()
-                .color(theme::INK),
+                .color(theme::ink(ui)),
             );
             if ui.small_button("Cancel merge").clicked() {
                 ctx.send(Command::Story(StoryCommand::StartMerge(None)));
@@ -124,7 +128,7 @@ pub fn story_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, selected: &Event, story: &St
                     ui.label(widgets::muted("planned / announced").small());
                 }
             });
-            widgets::bold_label(ui, &lead.summary, FontId::proportional(19.0), theme::INK);
+            widgets::bold_label(ui, &lead.summary, FontId::proportional(19.0), theme::ink(ui));
             ui.add_space(2.0);
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(widgets::resolved_date(lead)).strong());
@@ -186,7 +190,7 @@ pub fn story_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, selected: &Event, story: &St
                     .published
                     .map_or_else(|| "date unknown".to_owned(), |d| d.format("%-d %b %Y").to_string());
                 ui.horizontal_wrapped(|ui| {
-                    widgets::bold_label(ui, &source.outlet, FontId::proportional(14.5), theme::INK);
+                    widgets::bold_label(ui, &source.outlet, FontId::proportional(14.5), theme::ink(ui));
                     ui.label(widgets::muted(date));
                 });
                 if let Some(article) = ctx.store.article(source.article)
@@ -223,7 +227,7 @@ pub fn story_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, selected: &Event, story: &St
                 ui.label(
                     RichText::new("Also quoted in this article")
                         .strong()
-                        .color(theme::INK),
+                        .color(theme::ink(ui)),
                 );
                 for quote in others {
                     quote_ui(ui, ctx, quote);
@@ -292,7 +296,7 @@ fn reasons_ui(ui: &mut Ui, ctx: &ViewCtx<'_>, story: &StoryView) {
         ui.label(
             RichText::new(format!("{} and {}", name(*a), name(*b)))
                 .small()
-                .color(theme::INK),
+                .color(theme::ink(ui)),
         );
         ui.label(widgets::muted(format!("    {why}")).small());
     }
@@ -328,7 +332,9 @@ fn mention_ui(
                 ui.label(widgets::muted("planned").small());
             }
         });
-        let text = RichText::new(&event.sentence).italics().color(theme::INK);
+        let text = RichText::new(&event.sentence)
+            .italics()
+            .color(theme::ink(ui));
         ui.add(egui::Label::new(if selected { text.strong() } else { text }).wrap());
         for quote in event
             .quotes
@@ -339,14 +345,14 @@ fn mention_ui(
             ui.add_space(2.0);
             match quote.speaker.as_deref() {
                 Some(speaker) => {
-                    widgets::bold_label(ui, speaker, FontId::proportional(13.5), theme::INK);
+                    widgets::bold_label(ui, speaker, FontId::proportional(13.5), theme::ink(ui));
                 }
                 None => {
                     ui.label(widgets::muted("Speaker not identified").small());
                 }
             }
             ui.add(
-                egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::INK))
+                egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::ink(ui)))
                     .wrap(),
             );
         }

@@ -24,6 +24,16 @@ pub fn kind_color(kind: EventKind) -> Color32 {
 pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x4e, 0x8c);
 /// Text and outlines on light backgrounds.
 pub const INK: Color32 = Color32::from_rgb(0x22, 0x26, 0x2e);
+
+/// Ink for text on the panels: [`INK`] in the light theme, the theme's strong text colour in
+/// the dark one (the timeline and the map keep their own light backgrounds and [`INK`]).
+pub fn ink(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        ui.visuals().strong_text_color()
+    } else {
+        INK
+    }
+}
 pub const MUTED: Color32 = Color32::from_rgb(0x6b, 0x72, 0x80);
 /// Background behind map labels, so they read over any tile.
 pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xff, 0xff, 0xff, 0xd8);

@@ -92,7 +92,7 @@ pub fn top_bar_ui(
             let shown = ctx.vm.shown.len();
             ui.label(
                 RichText::new(format!("{shown} of {total} events"))
-                    .color(theme::INK)
+                    .color(theme::ink(ui))
                     .strong(),
             );
         });
