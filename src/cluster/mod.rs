@@ -832,45 +832,12 @@ fn counted_noun(word: &str) -> String {
         return String::new();
     }
     let lower = w.to_lowercase();
+    // Dates and durations ("10 November", "5 years") are not counts of a thing.
     const NOT_NOUNS: &[&str] = &[
-        "percent",
-        "per",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "and",
-        "the",
-        "a",
-        "by",
-        "for",
-        "from",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "years",
-        "year",
-        "days",
-        "day",
-        "months",
-        "month",
-        "weeks",
-        "week",
-        "hours",
-        "am",
-        "pm",
+        "percent", "per", "of", "in", "on", "at", "to", "and", "the", "a", "by", "for", "from",
+        "years", "year", "days", "day", "months", "month", "weeks", "week", "hours", "am", "pm",
     ];
-    if NOT_NOUNS.contains(&lower.as_str()) {
+    if NOT_NOUNS.contains(&lower.as_str()) || crate::extract::dates::month_of(&lower).is_some() {
         return String::new();
     }
     match lower.strip_suffix('s') {

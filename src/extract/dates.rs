@@ -286,7 +286,8 @@ const PREPOSITIONS: &[&str] = &[
     "starting",
 ];
 
-fn month_of(word: &str) -> Option<u32> {
+/// The month a lower-case word names ("november", "nov"), 1-based.
+pub fn month_of(word: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == word).map(|(_, n)| *n)
 }
 

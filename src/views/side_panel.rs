@@ -348,24 +348,35 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
             for quote in &linked {
                 quote_ui(ui, ctx, quote);
             }
-            let others: Vec<&Quote> = ctx
-                .vm
-                .other_quotes
-                .iter()
-                .filter_map(|q| ctx.store.quote(*q))
-                .collect();
-            if !others.is_empty() {
-                ui.add_space(8.0);
-                ui.label(
-                    RichText::new("Also quoted in this article")
-                        .strong()
-                        .color(theme::ink(ui)),
-                );
-                for quote in others {
-                    quote_ui(ui, ctx, quote);
-                }
-            }
+            other_quotes_ui(ui, ctx, |_| false);
         });
+}
+
+/// The article's quotes not linked to what is shown (nor already `shown` above).
+pub(crate) fn other_quotes_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx<'_>,
+    shown: impl Fn(&crate::model::QuoteId) -> bool,
+) {
+    let others: Vec<&Quote> = ctx
+        .vm
+        .other_quotes
+        .iter()
+        .filter(|q| !shown(q))
+        .filter_map(|q| ctx.store.quote(*q))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.label(
+        RichText::new("Also quoted in this article")
+            .strong()
+            .color(theme::ink(ui)),
+    );
+    for quote in others {
+        quote_ui(ui, ctx, quote);
+    }
 }
 
 /// A block with a coloured bar down its left side.

@@ -10,7 +10,7 @@ use crate::app::selection::Item;
 use crate::app::stories::StoryCommand;
 use crate::model::{Event, EventId};
 use crate::views::ViewCtx;
-use crate::views::side_panel::{quote_block_ui, quote_ui};
+use crate::views::side_panel::{other_quotes_ui, quote_block_ui};
 use crate::views::theme;
 use crate::views::view_model::StoryView;
 use crate::views::widgets;
@@ -215,24 +215,7 @@ pub fn story_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, selected: &Event, story: &St
                 )));
             }
 
-            let others: Vec<_> = ctx
-                .vm
-                .other_quotes
-                .iter()
-                .filter(|q| !story.quotes.contains(q))
-                .filter_map(|q| ctx.store.quote(*q))
-                .collect();
-            if !others.is_empty() {
-                ui.add_space(8.0);
-                ui.label(
-                    RichText::new("Also quoted in this article")
-                        .strong()
-                        .color(theme::ink(ui)),
-                );
-                for quote in others {
-                    quote_ui(ui, ctx, quote);
-                }
-            }
+            other_quotes_ui(ui, ctx, |q| story.quotes.contains(q));
         });
 }
 
