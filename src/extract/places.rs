@@ -600,25 +600,7 @@ fn small_place_at(
         || (prev == "of"
             && matches!(prev2, "island" | "islands" | "town" | "village" | "city" | "port" | "coast" | "outskirts" | "district" | "province" | "region" | "county" | "shire" | "municipality"));
     // The small table is parsed on first use: ask it only when the context allows a town.
-    let geographic_after = (i + 1..(i + 4).min(w.len() + 1)).any(|k| {
-        matches!(
-            w.n(k),
-            "area"
-                | "region"
-                | "district"
-                | "showgrounds"
-                | "border"
-                | "crossing"
-                | "town"
-                | "village"
-                | "camp"
-                | "port"
-                | "island"
-                | "shire"
-                | "county"
-                | "municipality"
-        )
-    });
+    let geographic_after = (i + 1..(i + 4).min(w.len() + 1)).any(|k| is_geographic_noun(w.n(k)));
     if !(locative || geographic_after) {
         return None;
     }
@@ -641,23 +623,7 @@ fn small_place_at(
         }
     }
     let (n, candidates) = best?;
-    let geographic_next = matches!(
-        w.n(i + n),
-        "area"
-            | "region"
-            | "district"
-            | "showgrounds"
-            | "border"
-            | "crossing"
-            | "town"
-            | "village"
-            | "camp"
-            | "port"
-            | "island"
-            | "shire"
-            | "county"
-            | "municipality"
-    );
+    let geographic_next = is_geographic_noun(w.n(i + n));
     if !(locative || geographic_next) || w.has(i + n, class::NAME_CONTINUATION) {
         return None;
     }
@@ -810,6 +776,28 @@ pub fn dateline(
         return Some((place, start, start + name.len()));
     }
     None
+}
+
+/// A noun that makes the capitalised word before it a place ("the Sweida area", "Rafah
+/// crossing"), so a small town may be matched there.
+fn is_geographic_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "area"
+            | "region"
+            | "district"
+            | "showgrounds"
+            | "border"
+            | "crossing"
+            | "town"
+            | "village"
+            | "camp"
+            | "port"
+            | "island"
+            | "shire"
+            | "county"
+            | "municipality"
+    )
 }
 
 #[cfg(test)]
