@@ -10,9 +10,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::{Gazetteer, name_key};
+use super::gazetteer::{Gazetteer, name_key_small};
 use super::lexicon::{KNOWN_ORGS, class, classes};
-use super::text::{Token, Words, strip_possessive};
+use super::text::{SmallKey, Token, Words, strip_possessive};
 use crate::model::PlaceKind;
 
 /// What a capitalised run turned out to be.
@@ -51,6 +51,38 @@ pub struct ActorRun {
 /// Surname key for merging mentions: last name token, possessive and "al-"/"el-" stripped,
 /// apostrophes and hyphens dropped ("al-Sharaa’s" → "sharaa", "Sa’ar" → "saar").
 pub fn person_key(name: &str) -> String {
+    person_key_small(name).as_str().to_owned()
+}
+
+/// [`person_key`] without allocating, for lookups.
+fn person_key_small(name: &str) -> SmallKey {
+    if name.is_ascii() {
+        // The same steps on bytes: names are mostly ASCII and this runs for every name seen.
+        let b = name.as_bytes();
+        let start = b
+            .iter()
+            .rposition(|c| matches!(c, b' ' | b'\t'..=b'\r'))
+            .map_or(0, |i| i + 1);
+        let mut last = &b[start..];
+        if last.ends_with(b"'s") || last.ends_with(b"'S") {
+            last = &last[..last.len() - 2];
+        }
+        while let [rest @ .., b'\'' | b'`'] = last {
+            last = rest;
+        }
+        if last.len() >= 3
+            && [b"al-", b"el-", b"al'", b"el'"]
+                .iter()
+                .any(|p| last[..3].eq_ignore_ascii_case(*p))
+        {
+            last = &last[3..];
+        }
+        return SmallKey::from_ascii(
+            last.iter()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .map(u8::to_ascii_lowercase),
+        );
+    }
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
     let last = strip_possessive(last);
     // "al-Sharaa", "El-Sisi", "al’Assad": the article particle is not part of the key.
@@ -62,12 +94,12 @@ pub fn person_key(name: &str) -> String {
                 .map(|_| &last[p.len()..])
         })
         .unwrap_or(last);
-    let mut key = String::with_capacity(bare.len());
+    let mut key = SmallKey::default();
     for c in bare.chars().filter(|c| c.is_alphanumeric()) {
         if c.is_ascii() {
             key.push(c.to_ascii_lowercase());
         } else {
-            key.extend(c.to_lowercase());
+            c.to_lowercase().for_each(|l| key.push(l));
         }
     }
     key
@@ -108,15 +140,8 @@ impl View<'_, '_> {
     fn has(&self, i: usize, c: u32) -> bool {
         self.w.has(i, c)
     }
-    /// Gazetteer key of a token, possessive stripped; borrowed from the normalised form in the
-    /// common case of a plain word.
     fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        let n = strip_possessive(self.n(i));
-        if n.contains(['.', '-', ',']) {
-            std::borrow::Cow::Owned(name_key(n))
-        } else {
-            std::borrow::Cow::Borrowed(n)
-        }
+        self.w.key(i)
     }
     /// An initial ("J") followed by its dot.
     fn initial(&self, i: usize) -> bool {
@@ -170,6 +195,7 @@ pub fn scan_sentence(w: &Words, g: &Gazetteer, headline: bool) -> Vec<ActorRun> 
         return scan_headline(&v);
     }
     let mut out = Vec::new();
+    let mut members: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let starts_run = (v.cap(i) || v.has(i, class::PARTICLE) && v.cap(i + 1))
@@ -181,7 +207,7 @@ pub fn scan_sentence(w: &Words, g: &Gazetteer, headline: bool) -> Vec<ActorRun> 
         // Collect the run: capitalised words, particles, initials, title abbreviations and
         // the small words that join title parts ("Secretary of State", "Envoy to Syria").
         let start = i;
-        let mut members: Vec<usize> = Vec::new();
+        members.clear();
         let mut j = i;
         while j < toks.len() {
             let tok = &toks[j];
@@ -309,7 +335,7 @@ fn scan_headline(v: &View<'_, '_>) -> Vec<ActorRun> {
 
 /// Whether a name is a country, region, venue or city of more than 200,000 people.
 pub fn is_major_place(g: &Gazetteer, name: &str) -> bool {
-    let key = name_key(name);
+    let key = name_key_small(name);
     g.venue(&key).is_some()
         || g.lookup(&key).iter().any(|&e| {
             let e = g.entry(e);
@@ -329,7 +355,7 @@ fn classify(
 
     // A known organisation alias anywhere at the end of the run ("the U.S.-led ISIS", "HTS").
     // Aliases have at most four words: only the run's last four suffixes can match.
-    let mut key = String::new();
+    let mut key = SmallKey::default();
     for (k, &m) in members
         .iter()
         .enumerate()
@@ -388,11 +414,13 @@ fn classify(
             name_from >= w && {
                 let first = members[name_from - w];
                 g.starts_name(&v.key(first)) && {
-                    let key = members[name_from - w..name_from]
-                        .iter()
-                        .map(|&x| v.key(x))
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    let mut key = SmallKey::default();
+                    for (n, &x) in members[name_from - w..name_from].iter().enumerate() {
+                        if n > 0 {
+                            key.push(' ');
+                        }
+                        key.push_str(&v.key(x));
+                    }
                     g.lookup(&key).iter().any(|&e| {
                         g.entry(e).kind != PlaceKind::City || g.entry(e).population > 500_000
                     })
@@ -593,7 +621,7 @@ impl People {
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.by_key.get(&person_key(name)).copied()
+        self.by_key.get(person_key_small(name).as_str()).copied()
     }
 }
 
@@ -734,6 +762,26 @@ mod tests {
             .collect();
         assert_eq!(headline, vec![("role".into(), "u.s. envoy".into())]);
         assert_eq!(runs("The U.S. envoy said so."), vec![]);
+    }
+
+    #[test]
+    fn ascii_and_general_person_keys_agree() {
+        for name in [
+            "Ahmed al-Sharaa",
+            "AL-SHARAA'S",
+            "Sa'ar",
+            "el'Assad",
+            "O'Brien",
+            "Brien'",
+            "Tom  Barrack",
+            "X",
+            "al-",
+            "",
+            "Lai Ching-te",
+        ] {
+            let curly = name.replace('\'', "’");
+            assert_eq!(person_key(name), person_key(&curly), "{name}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+use super::text::SmallKey;
 use crate::model::{Place, PlaceKind};
 
 const GAZETTEER_TSV: &str = include_str!("../../assets/gazetteer.tsv");
@@ -126,36 +127,57 @@ pub fn gazetteer() -> &'static Gazetteer {
 /// spaces ("Deir ez-Zor" → "deir ez zor", "D.C." → "dc").
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    name_key_chars(name, |c| out.push(c));
+    out
+}
+
+/// [`name_key`] without allocating, for lookups.
+pub fn name_key_small(name: &str) -> SmallKey {
+    let mut out = SmallKey::default();
+    name_key_chars(name, |c| out.push(c));
+    out
+}
+
+/// The chars of [`name_key`], in order.
+fn name_key_chars(name: &str, mut push: impl FnMut(char)) {
+    // A separator is written only before the next kept char, never first or last.
     let mut space = false;
-    let push = |out: &mut String, c: char, space: &mut bool| {
-        if *space {
-            out.push(' ');
-            *space = false;
+    let mut empty = true;
+    let mut emit = |c: char, space: &mut bool| {
+        if std::mem::take(space) {
+            push(' ');
         }
-        out.push(c);
+        push(c);
     };
     for c in name.chars() {
         // ASCII first: most names are plain ASCII, and this runs for every capitalised word.
         if c.is_ascii() {
             match c {
-                ' ' | '\t' | '\n' | '\r' | '-' => space = !out.is_empty(),
+                ' ' | '\t' | '\n' | '\r' | '-' => space = !empty,
                 '.' | ',' => {}
-                '`' => push(&mut out, '\'', &mut space),
-                _ => push(&mut out, c.to_ascii_lowercase(), &mut space),
+                '`' => {
+                    emit('\'', &mut space);
+                    empty = false;
+                }
+                _ => {
+                    emit(c.to_ascii_lowercase(), &mut space);
+                    empty = false;
+                }
             }
             continue;
         }
         if c.is_whitespace() || matches!(c, '‐' | '‑' | '–' | '—') {
-            space = !out.is_empty();
+            space = !empty;
         } else if matches!(c, '’' | '‘' | 'ʼ') {
-            push(&mut out, '\'', &mut space);
+            emit('\'', &mut space);
+            empty = false;
         } else {
             for l in c.to_lowercase() {
-                push(&mut out, l, &mut space);
+                emit(l, &mut space);
+                empty = false;
             }
         }
     }
-    out
 }
 
 impl Gazetteer {

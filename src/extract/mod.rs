@@ -84,7 +84,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
     let mut out = ArticleExtraction::default();
     let text = article.text.as_str();
     let paragraphs = sentences::paragraphs(text);
-    let sents = sentences::split_sentences(text);
+    let sents = sentences::split_paragraphs(text, &paragraphs);
 
     let dateline = places::dateline(text, &paragraphs, g);
     let quote_spans: Vec<QuoteSpan> = paragraphs
@@ -386,8 +386,10 @@ fn analyse_sentence<'a>(
             // A lone name that is also a town stays a place candidate until the article's
             // people are known.
             RunKind::Person { ref name, .. }
-                if g.lookup(&gazetteer::name_key(name)).is_empty()
-                    && g.small().lookup(&gazetteer::name_key(name)).is_empty() =>
+                if {
+                    let key = gazetteer::name_key_small(name);
+                    g.lookup(&key).is_empty() && g.small().lookup(&key).is_empty()
+                } =>
             {
                 Some((r.start, r.end))
             }

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::gazetteer::{Gazetteer, name_key};
 use super::lexicon::class;
-use super::text::{Token, Words, strip_possessive};
+use super::text::{Token, Words};
 use crate::model::{Place, PlaceKind};
 
 /// A run of tokens that names a gazetteer entry, before disambiguation.
@@ -211,6 +211,9 @@ pub fn find_places(
     let mut places = Vec::new();
     let mut demonyms = Vec::new();
     let is_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
+    // Reused for every capitalised word: the name being read and its candidate ends.
+    let mut key = String::new();
+    let mut keys: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -219,7 +222,7 @@ pub fn find_places(
             continue;
         }
         // Most capitalised words start no place name: check the first word before building keys.
-        let first_key = name_key(strip_possessive(t.text(src)));
+        let first_key = w.key(i);
         if !g.starts_name(first_key.split(' ').next().unwrap_or("")) {
             if g.demonym(&first_key).is_none()
                 && !w.has(i, class::NOT_NAME | class::TITLE | class::DATE_LEAD)
@@ -243,8 +246,9 @@ pub fn find_places(
         // Longest run first.
         let mut matched = None;
         let max = g.max_tokens.min(toks.len() - i);
-        let mut key = String::new();
-        let mut keys: Vec<(usize, String)> = Vec::with_capacity(max);
+        // (tokens, length of `key` after them), for the capitalised ends.
+        key.clear();
+        keys.clear();
         for n in 1..=max {
             let k = i + n - 1;
             let tk = &toks[k];
@@ -258,23 +262,23 @@ pub fn find_places(
                 key.push(' ');
             }
             // "Ukraine’s power system": the possessive is not part of the name.
-            key.push_str(&name_key(strip_possessive(tk.text(src))));
+            key.push_str(&w.key(k));
             if tk.is_capitalized(src) {
-                keys.push((n, key.clone()));
+                keys.push((n, key.len()));
             }
         }
-        for (n, key) in keys.iter().rev() {
-            if let Some(venue) = g.venue(key) {
-                let _ = venue;
-                matched = Some((*n, key.clone(), true));
+        for &(n, len) in keys.iter().rev() {
+            let k = &key[..len];
+            if g.venue(k).is_some() {
+                matched = Some((n, len, true));
                 break;
             }
-            if !g.lookup(key).is_empty() {
-                matched = Some((*n, key.clone(), false));
+            if !g.lookup(k).is_empty() {
+                matched = Some((n, len, false));
                 break;
             }
         }
-        let Some((n, key, venue)) = matched else {
+        let Some((n, key_len, venue)) = matched else {
             if g.demonym(&first_key).is_none()
                 && !w.has(i, class::NOT_NAME | class::TITLE | class::DATE_LEAD)
                 && let Some(m) = small_place_at(w, i, g, &|k| is_excluded(&toks[k]))
@@ -294,6 +298,7 @@ pub fn find_places(
             i += 1;
             continue;
         };
+        key.truncate(key_len);
         let end_tok = i + n;
         let prev = i.checked_sub(1).map_or("", |p| w.n(p));
         let prev2 = i.checked_sub(2).map_or("", |p| w.n(p));
@@ -319,7 +324,7 @@ pub fn find_places(
                         && nt.is_capitalized(src)
                         && !w.has(end_tok, class::TITLE | class::DATE_LEAD | class::NOT_NAME)
                         && {
-                            let next_key = name_key(strip_possessive(nt.text(src)));
+                            let next_key = w.key(end_tok);
                             !g.starts_name(&next_key) && g.demonym(&next_key).is_none()
                         }
                 }));
@@ -616,7 +621,7 @@ fn small_place_at(
         if n > 1 {
             key.push(' ');
         }
-        key.push_str(&name_key(strip_possessive(w.raw(k))));
+        key.push_str(&w.key(k));
         let ids = small.lookup(&key);
         if !ids.is_empty() {
             best = Some((n, ids.to_vec()));

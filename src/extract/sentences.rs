@@ -110,13 +110,17 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 
 /// Hard-wrapped text has many lines of similar, modest length that stop mid-sentence.
 fn is_hard_wrapped(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut lines = text.lines().map(str::trim).peekable();
     let mut long = 0;
     let mut mid_sentence = 0;
     let mut max_len = 0;
-    for pair in lines.windows(2) {
-        let (line, next) = (pair[0], pair[1]);
-        let len = line.chars().count();
+    while let (Some(line), Some(&next)) = (lines.next(), lines.peek()) {
+        // Counting chars only matters past 40 bytes (fewer chars than bytes).
+        let len = if line.len() < 40 {
+            line.len()
+        } else {
+            line.chars().count()
+        };
         max_len = max_len.max(len);
         if len >= 40 && !next.is_empty() {
             long += 1;
@@ -135,8 +139,13 @@ pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
 /// Sentences of the whole text.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    split_paragraphs(text, &paragraphs(text))
+}
+
+/// [`split_sentences`] over paragraphs already found.
+pub fn split_paragraphs(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (p, (start, end)) in paragraphs(text).into_iter().enumerate() {
+    for (p, &(start, end)) in paragraphs.iter().enumerate() {
         split_paragraph(text, start, end, p, &mut out);
     }
     if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {

@@ -19,6 +19,9 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
+    /// A word that starts with an upper-case letter (set by the tokenizer: asked for every
+    /// token by every tagger).
+    pub cap: bool,
 }
 
 impl Token {
@@ -31,16 +34,22 @@ impl Token {
     }
 
     pub fn is_punct(&self, src: &str, p: char) -> bool {
-        self.kind == TokKind::Punct && src[self.start..].starts_with(p)
+        if self.kind != TokKind::Punct {
+            return false;
+        }
+        let bytes = src.as_bytes();
+        if p.is_ascii() {
+            return bytes.get(self.start) == Some(&(p as u8));
+        }
+        let mut buf = [0u8; 4];
+        bytes
+            .get(self.start..)
+            .is_some_and(|b| b.starts_with(p.encode_utf8(&mut buf).as_bytes()))
     }
 
     /// Starts with an upper-case letter.
-    pub fn is_capitalized(&self, src: &str) -> bool {
-        self.kind == TokKind::Word
-            && src[self.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+    pub fn is_capitalized(&self, _src: &str) -> bool {
+        self.cap
     }
 }
 
@@ -74,18 +83,32 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
     let mut i = from;
     while i < to {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
-            (char::from(b), 1)
-        } else {
-            match src[i..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                i = scan_word(src, i, 1, to, b.is_ascii_uppercase(), &mut tokens);
+            } else if b.is_ascii_digit() {
+                i = scan_number(src, i, 1, to, &mut tokens);
+            } else if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+                i += 1;
+            } else {
+                tokens.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: TokKind::Punct,
+                    cap: false,
+                });
+                i += 1;
             }
+            continue;
+        }
+        let Some(c) = src[i..].chars().next() else {
+            break;
         };
+        let len = c.len_utf8();
         if c.is_whitespace() {
             i += len;
         } else if c.is_alphabetic() {
-            i = scan_word(src, i, len, to, &mut tokens);
+            i = scan_word(src, i, len, to, c.is_uppercase(), &mut tokens);
         } else if c.is_numeric() {
             i = scan_number(src, i, len, to, &mut tokens);
         } else {
@@ -93,6 +116,7 @@ pub fn tokenize(src: &str, from: usize, to: usize) -> Vec<Token> {
                 start: i,
                 end: i + len,
                 kind: TokKind::Punct,
+                cap: false,
             });
             i += len;
         }
@@ -109,24 +133,29 @@ fn char_at(src: &str, i: usize) -> Option<(char, usize)> {
     src[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// Letters or digits at byte `i` (before `to`).
+fn alnum_at(src: &str, i: usize, to: usize) -> bool {
+    i < to && char_at(src, i).is_some_and(|(c, _)| c.is_alphanumeric())
+}
+
 fn scan_word(
     src: &str,
     start: usize,
     first_len: usize,
     to: usize,
+    cap: bool,
     tokens: &mut Vec<Token>,
 ) -> usize {
+    let bytes = src.as_bytes();
     // Dotted acronym: single letters each followed by a dot (U.S., D.C., a.m.).
     let mut j = start + first_len;
-    if src.as_bytes().get(j) == Some(&b'.') {
+    if bytes.get(j) == Some(&b'.') {
         let mut k = j + 1;
         let mut letters = 1;
         while k < to {
-            match (char_at(src, k), src.as_bytes().get(k + 1)) {
-                (Some((l, ll)), _)
-                    if l.is_alphabetic()
-                        && src.as_bytes().get(k + ll) == Some(&b'.')
-                        && k + ll < to =>
+            match char_at(src, k) {
+                Some((l, ll))
+                    if l.is_alphabetic() && bytes.get(k + ll) == Some(&b'.') && k + ll < to =>
                 {
                     k += ll + 1;
                     letters += 1;
@@ -139,18 +168,31 @@ fn scan_word(
                 start,
                 end: k,
                 kind: TokKind::Word,
+                cap,
             });
             return k;
         }
     }
     while j < to {
+        let b = bytes[j];
+        if b.is_ascii_alphanumeric() {
+            j += 1;
+            continue;
+        }
+        if b < 0x80 {
+            // Inner apostrophe or hyphen, when a letter or digit follows.
+            if matches!(b, b'\'' | b'-' | b'`') && alnum_at(src, j + 1, to) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
         let Some((d, dl)) = char_at(src, j) else {
             break;
         };
-        let joins = (is_apostrophe(d) || is_joiner_hyphen(d))
-            && j + dl < to
-            && char_at(src, j + dl).is_some_and(|(n, _)| n.is_alphanumeric());
-        if d.is_alphanumeric() || joins {
+        if d.is_alphanumeric()
+            || ((is_apostrophe(d) || is_joiner_hyphen(d)) && alnum_at(src, j + dl, to))
+        {
             j += dl;
         } else {
             break;
@@ -160,6 +202,7 @@ fn scan_word(
         start,
         end: j,
         kind: TokKind::Word,
+        cap,
     });
     j
 }
@@ -175,6 +218,11 @@ fn scan_number(
     let mut j = start + first_len;
     let mut letters = false;
     while j < to {
+        let b = bytes[j];
+        if b.is_ascii_digit() {
+            j += 1;
+            continue;
+        }
         let Some((d, dl)) = char_at(src, j) else {
             break;
         };
@@ -196,6 +244,7 @@ fn scan_number(
         start,
         end: j,
         kind,
+        cap: false,
     });
     j
 }
@@ -210,13 +259,13 @@ pub fn norm(s: &str) -> String {
 
 /// [`norm`] into an existing buffer.
 pub fn push_norm(out: &mut String, s: &str) {
-    // News text is mostly ASCII: lower-case bytes directly (the general path is several times
+    // News text is mostly ASCII: lower-case byte by byte (the general path is several times
     // slower and this runs for every token).
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
-        if s.contains('`') {
+        if s.as_bytes().contains(&b'`') {
             let folded = out[start..].replace('`', "'");
             out.truncate(start);
             out.push_str(&folded);
@@ -244,6 +293,89 @@ pub fn strip_possessive(s: &str) -> &str {
     s.trim_end_matches(is_apostrophe)
 }
 
+/// A short string built without allocating (lookup keys of names), moved to the heap only
+/// past [`SmallKey::INLINE`] bytes.
+#[derive(Debug, Clone)]
+pub struct SmallKey {
+    len: u8,
+    buf: [u8; SmallKey::INLINE],
+    spilled: Option<String>,
+}
+
+impl Default for SmallKey {
+    fn default() -> Self {
+        SmallKey {
+            len: 0,
+            buf: [0; SmallKey::INLINE],
+            spilled: None,
+        }
+    }
+}
+
+impl SmallKey {
+    pub const INLINE: usize = 46;
+
+    /// A key of ASCII bytes (non-ASCII bytes are skipped).
+    pub fn from_ascii(bytes: impl Iterator<Item = u8>) -> Self {
+        let mut key = SmallKey::default();
+        for b in bytes.filter(u8::is_ascii) {
+            key.push(char::from(b));
+        }
+        key
+    }
+
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        let at = usize::from(self.len);
+        if self.spilled.is_none() && c.is_ascii() && at < Self::INLINE {
+            self.buf[at] = c as u8;
+            self.len += 1;
+        } else {
+            self.push_slow(c);
+        }
+    }
+
+    pub fn push_str(&mut self, s: &str) {
+        s.chars().for_each(|c| self.push(c));
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+        self.spilled = None;
+    }
+
+    fn push_slow(&mut self, c: char) {
+        if let Some(s) = &mut self.spilled {
+            s.push(c);
+            return;
+        }
+        let at = usize::from(self.len);
+        if at + c.len_utf8() <= Self::INLINE {
+            self.len += c.encode_utf8(&mut self.buf[at..]).len() as u8;
+        } else {
+            let mut heap = String::with_capacity(Self::INLINE * 2);
+            heap.push_str(std::str::from_utf8(&self.buf[..at]).unwrap_or_default());
+            heap.push(c);
+            self.spilled = Some(heap);
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.spilled {
+            Some(s) => s,
+            // Only whole chars are ever written, so the bytes are valid UTF-8.
+            None => std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for SmallKey {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// Clamp `i` down to a char boundary of `s`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -260,9 +392,11 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct Words<'a> {
     pub src: &'a str,
     pub toks: Vec<Token>,
-    /// All normalised forms, back to back; `norm_ends[i]` ends token `i`'s.
+    /// The sentence with ASCII letters lower-cased, then the normalised forms of the tokens
+    /// that need more (curly apostrophes, non-ASCII capitals, backticks); `norm_spans[i]` is
+    /// token `i`'s form in it.
     norm_buf: String,
-    norm_ends: Vec<u32>,
+    norm_spans: Vec<(u32, u32)>,
     /// [`super::lexicon`] class bits of each token.
     pub flags: Vec<u32>,
 }
@@ -270,25 +404,33 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     pub fn new(src: &'a str, from: usize, to: usize) -> Self {
         let toks = tokenize(src, from, to);
-        let mut norm_buf = String::with_capacity(to - from);
-        let mut norm_ends = Vec::with_capacity(toks.len());
+        // Lower-casing ASCII keeps every other byte, so spans stay valid: most tokens' normal
+        // forms are slices of this copy, made in one pass.
+        let mut norm_buf = src[from..to].to_ascii_lowercase();
+        let mut norm_spans = Vec::with_capacity(toks.len());
         let mut flags = Vec::with_capacity(toks.len());
         for t in &toks {
-            let start = norm_buf.len();
-            push_norm(&mut norm_buf, t.text(src));
+            let raw = t.text(src);
+            let (start, end) = if raw.bytes().all(|b| b < 0x80 && b != b'`') {
+                (t.start - from, t.end - from)
+            } else {
+                let start = norm_buf.len();
+                push_norm(&mut norm_buf, raw);
+                (start, norm_buf.len())
+            };
             // Punctuation and numbers belong to no word class: skip the lookup.
             flags.push(if t.kind == TokKind::Word {
-                super::lexicon::classes(&norm_buf[start..])
+                super::lexicon::classes(&norm_buf[start..end])
             } else {
                 0
             });
-            norm_ends.push(norm_buf.len() as u32);
+            norm_spans.push((start as u32, end as u32));
         }
         Words {
             src,
             toks,
             norm_buf,
-            norm_ends,
+            norm_spans,
             flags,
         }
     }
@@ -308,16 +450,26 @@ impl<'a> Words<'a> {
 
     /// Normalised text of token `i` ("" past the end).
     pub fn n(&self, i: usize) -> &str {
-        let Some(&end) = self.norm_ends.get(i) else {
+        let Some(&(start, end)) = self.norm_spans.get(i) else {
             return "";
         };
-        let start = if i == 0 { 0 } else { self.norm_ends[i - 1] };
         &self.norm_buf[start as usize..end as usize]
     }
 
     /// Original text of token `i` ("" past the end).
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.src[t.start..t.end])
+    }
+
+    /// Gazetteer key of token `i` ([`super::gazetteer::name_key`] of the token without its
+    /// possessive); borrowed from the normalised form in the common case of a plain word.
+    pub fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let n = strip_possessive(self.n(i));
+        if n.contains(['.', '-', ',']) {
+            std::borrow::Cow::Owned(super::gazetteer::name_key(n))
+        } else {
+            std::borrow::Cow::Borrowed(n)
+        }
     }
 
     pub fn has(&self, i: usize, class: u32) -> bool {
@@ -385,6 +537,20 @@ mod tests {
             words("the 1990s and 3rd"),
             vec!["the", "1990s", "and", "3rd"]
         );
+    }
+
+    #[test]
+    fn small_keys_spill_to_the_heap_without_losing_text() {
+        let mut k = SmallKey::default();
+        let long = "al-Sharaa’s ".repeat(8);
+        for c in long.chars() {
+            k.push(c);
+        }
+        assert_eq!(k.as_str(), long);
+        let mut short = SmallKey::default();
+        "Sa’ar".chars().for_each(|c| short.push(c));
+        assert!(short.spilled.is_none());
+        assert_eq!(&*short, "Sa’ar");
     }
 
     #[test]
