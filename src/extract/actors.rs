@@ -77,11 +77,7 @@ fn person_key_small(name: &str) -> SmallKey {
         {
             last = &last[3..];
         }
-        return SmallKey::from_ascii(
-            last.iter()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .map(u8::to_ascii_lowercase),
-        );
+        return SmallKey::ascii_alnum_lower(last);
     }
     let last = name.rsplit(char::is_whitespace).next().unwrap_or(name);
     let last = strip_possessive(last);

@@ -168,11 +168,12 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     }
     let cut_right = toks[hi..].iter().any(|t| t.is_word());
     // Read as a headline: capitalised, and cut only at its end.
+    let mut out = String::with_capacity(text.len() + '…'.len_utf8());
     let mut chars = text.chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    if let Some(c) = chars.next() {
+        out.extend(c.to_uppercase());
+        out.push_str(chars.as_str());
+    }
     if cut_right {
         out.push('…');
     }

@@ -315,11 +315,29 @@ impl Default for SmallKey {
 impl SmallKey {
     pub const INLINE: usize = 46;
 
-    /// A key of ASCII bytes (non-ASCII bytes are skipped).
-    pub fn from_ascii(bytes: impl Iterator<Item = u8>) -> Self {
+    /// The ASCII letters and digits of `bytes`, lower-cased.
+    pub fn ascii_alnum_lower(bytes: &[u8]) -> Self {
         let mut key = SmallKey::default();
-        for b in bytes.filter(u8::is_ascii) {
-            key.push(char::from(b));
+        let mut len = 0;
+        for &b in bytes {
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+            if len == Self::INLINE {
+                key.len = len as u8;
+                key.push_slow(char::from(b.to_ascii_lowercase()));
+                len = usize::MAX;
+                continue;
+            }
+            if len == usize::MAX {
+                key.push_slow(char::from(b.to_ascii_lowercase()));
+                continue;
+            }
+            key.buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        if len != usize::MAX {
+            key.len = len as u8;
         }
         key
     }
@@ -536,6 +554,25 @@ mod tests {
         assert_eq!(
             words("the 1990s and 3rd"),
             vec!["the", "1990s", "and", "3rd"]
+        );
+    }
+
+    #[test]
+    fn ascii_keys_keep_letters_and_digits_past_the_inline_size() {
+        let long = "Abc-1'x ".repeat(12);
+        let expected: String = long
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        assert!(expected.len() > SmallKey::INLINE);
+        assert_eq!(
+            SmallKey::ascii_alnum_lower(long.as_bytes()).as_str(),
+            expected
+        );
+        assert_eq!(
+            SmallKey::ascii_alnum_lower(b"Al-Sharaa").as_str(),
+            "alsharaa"
         );
     }
 
