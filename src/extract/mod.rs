@@ -317,8 +317,17 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 _ => {}
             }
         }
-        for (kind, anchor_tok, when, planned) in made {
-            let mut places = places_here.clone();
+        // The sentence's lists go to its last event; earlier ones (rare) get copies.
+        let last = made.len().saturating_sub(1);
+        let (mut places_here, mut actors_here, mut quote_ids) =
+            (places_here, actors_here, quote_ids);
+        for (n, (kind, anchor_tok, when, planned)) in made.into_iter().enumerate() {
+            let take = n == last;
+            let mut places = if take {
+                std::mem::take(&mut places_here)
+            } else {
+                places_here.clone()
+            };
             if places.is_empty() {
                 // Countries named as actors locate what they do ("Kazakhstan pledged cuts").
                 for (p, is_place) in &sentence_places[si] {
@@ -337,7 +346,9 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                     // over from context.
                     text: String::new(),
                     approximate: true,
-                    ..span.clone()
+                    start: span.start,
+                    end: span.end,
+                    precision: span.precision,
                 })
             });
             out.events.push(Event {
@@ -349,8 +360,16 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 span: [info.s.start, info.s.end],
                 when,
                 places,
-                actors: actors_here.clone(),
-                quotes: quote_ids.clone(),
+                actors: if take {
+                    std::mem::take(&mut actors_here)
+                } else {
+                    actors_here.clone()
+                },
+                quotes: if take {
+                    std::mem::take(&mut quote_ids)
+                } else {
+                    quote_ids.clone()
+                },
                 planned,
             });
         }
