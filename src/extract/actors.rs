@@ -141,31 +141,34 @@ impl View<'_, '_> {
     }
     /// An initial ("J") followed by its dot.
     fn initial(&self, i: usize) -> bool {
-        let t = self.text(i);
-        t.chars().count() == 1 && t.chars().all(char::is_uppercase) && self.punct(i + 1, '.')
+        self.punct(i + 1, '.') && {
+            let mut chars = self.text(i).chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        }
     }
     /// A title abbreviation followed by its dot ("Gen", "Maj", "Dr").
     fn title_abbrev(&self, i: usize) -> bool {
-        matches!(
-            self.n(i),
-            "gen"
-                | "maj"
-                | "lt"
-                | "col"
-                | "dr"
-                | "mr"
-                | "mrs"
-                | "ms"
-                | "sen"
-                | "rep"
-                | "gov"
-                | "capt"
-                | "sgt"
-                | "adm"
-                | "brig"
-                | "prof"
-                | "st"
-        ) && self.punct(i + 1, '.')
+        self.punct(i + 1, '.')
+            && matches!(
+                self.n(i),
+                "gen"
+                    | "maj"
+                    | "lt"
+                    | "col"
+                    | "dr"
+                    | "mr"
+                    | "mrs"
+                    | "ms"
+                    | "sen"
+                    | "rep"
+                    | "gov"
+                    | "capt"
+                    | "sgt"
+                    | "adm"
+                    | "brig"
+                    | "prof"
+                    | "st"
+            )
     }
 }
 

@@ -285,6 +285,13 @@ pub fn push_norm(out: &mut String, s: &str) {
 
 /// Strip a possessive "'s" / "’s" / trailing apostrophe.
 pub fn strip_possessive(s: &str) -> &str {
+    // Most words end in neither "s" nor an apostrophe (which is ASCII or multi-byte).
+    if !matches!(
+        s.as_bytes().last(),
+        Some(b's' | b'S' | b'\'' | b'`' | 0x80..)
+    ) {
+        return s;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if let Some(stem) = s.strip_suffix(suffix) {
             return stem;
@@ -483,7 +490,7 @@ impl<'a> Words<'a> {
     /// possessive); borrowed from the normalised form in the common case of a plain word.
     pub fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
         let n = strip_possessive(self.n(i));
-        if n.contains(['.', '-', ',']) {
+        if n.bytes().any(|b| matches!(b, b'.' | b'-' | b',')) {
             std::borrow::Cow::Owned(super::gazetteer::name_key(n))
         } else {
             std::borrow::Cow::Borrowed(n)
