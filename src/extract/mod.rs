@@ -229,19 +229,21 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         let actors_here =
             sentence_actors(g, info, &people, &acronyms, &sentence_places[si], &speakers);
         // People who act in the sentence, not just report it: their home country may locate
-        // an event that names no place.
-        let speaking: Vec<String> = (0..info.w.len())
-            .filter(|&k| !info.in_quote[k] && info.w.has(k, class::SPEECH))
-            .filter_map(|k| match subject_of_verb(text, info, &people, k) {
-                Some(Speaker::Person(p)) => Some(people.people[p].name.clone()),
-                _ => None,
-            })
-            .collect();
-        let agents: Vec<Actor> = actors_here
-            .iter()
-            .filter(|a| !speaking.contains(&a.name))
-            .cloned()
-            .collect();
+        // an event that names no place. Only needed (and made) for an event without a place.
+        let agents_of = |actors_here: &[Actor]| -> Vec<Actor> {
+            let speaking: Vec<String> = (0..info.w.len())
+                .filter(|&k| !info.in_quote[k] && info.w.has(k, class::SPEECH))
+                .filter_map(|k| match subject_of_verb(text, info, &people, k) {
+                    Some(Speaker::Person(p)) => Some(people.people[p].name.clone()),
+                    _ => None,
+                })
+                .collect();
+            actors_here
+                .iter()
+                .filter(|a| !speaking.contains(&a.name))
+                .cloned()
+                .collect()
+        };
         let triggers_outside_quotes: Vec<Trigger> = info
             .triggers
             .iter()
@@ -253,17 +255,19 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             .iter()
             .map(|&q| QuoteId::from_index(q))
             .collect();
+        let dated = info.dates.iter().any(|m| m.span.is_some());
         let commas: Vec<usize> = info
             .w
             .toks
             .iter()
+            .take(if dated { usize::MAX } else { 0 })
             .enumerate()
             .filter(|(_, t)| {
                 t.is_punct(text, ',') || t.is_punct(text, ';') || t.is_punct(text, '—')
             })
             .map(|(i, _)| i)
             .collect();
-        let strong: Vec<usize> = (1..info.w.toks.len())
+        let strong: Vec<usize> = (1..if dated { info.w.toks.len() } else { 1 })
             .filter(|&k| {
                 info.w.toks[k].is_punct(text, ';')
                     // "broke away … over a decade ago and later clashed": a second verb.
@@ -337,6 +341,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 }
             }
             if places.is_empty() && kind != EventKind::Statement {
+                let agents = agents_of(&actors_here);
                 places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
             }
             let when = when.or_else(|| {
