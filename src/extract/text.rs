@@ -174,11 +174,15 @@ fn scan_word(
         }
     }
     while j < to {
-        let b = bytes[j];
-        if b.is_ascii_alphanumeric() {
-            j += 1;
-            continue;
+        // A run of ASCII letters and digits at once, the common case.
+        j += bytes[j..to]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(to - j);
+        if j >= to {
+            break;
         }
+        let b = bytes[j];
         if b < 0x80 {
             // Inner apostrophe or hyphen, when a letter or digit follows.
             if matches!(b, b'\'' | b'-' | b'`') && alnum_at(src, j + 1, to) {
