@@ -31,6 +31,8 @@ fn dark_theme_side_panel_text_is_light_on_dark() {
     h.run();
     assert!(h.ctx.global_style().visuals.dark_mode);
 
+    // Where the timeline's header is, in points, before rendering borrows the harness.
+    let header = h.get_by_label("Timeline").rect();
     let image = h.render().expect("render");
     // The side panel (right 380 points): its text pixels are lighter than its background.
     let (w, hgt) = (image.width(), image.height());
@@ -53,6 +55,18 @@ fn dark_theme_side_panel_text_is_light_on_dark() {
     assert!(
         brightest > 170,
         "its text is light: 99.5th percentile luma {brightest}"
+    );
+    // The timeline's header strip (right of its legend, on the title's line) is dark too,
+    // like the plot under it.
+    let y = (header.center().y * ppp) as u32;
+    let mut strip: Vec<u32> = ((720.0 * ppp) as u32..(1000.0 * ppp) as u32)
+        .map(|x| luma(image.get_pixel(x, y)))
+        .collect();
+    strip.sort_unstable();
+    let strip_median = strip[strip.len() / 2];
+    assert!(
+        strip_median < 90,
+        "the timeline header is dark: median luma {strip_median}"
     );
     h.snapshot("dark_theme");
 }

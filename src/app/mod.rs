@@ -366,7 +366,12 @@ impl ChronomapApp {
                 .size_range(150.0..=max_timeline)
                 .frame(
                     egui::Frame::new()
-                        .fill(Color32::WHITE)
+                        // The plot follows the theme; its header strip does too.
+                        .fill(if ui.visuals().dark_mode {
+                            ui.visuals().panel_fill
+                        } else {
+                            Color32::WHITE
+                        })
                         .inner_margin(egui::Margin::symmetric(8, 6)),
                 )
                 .show(ui, |ui| timeline_ui(ui, &mut ctx, timeline));
