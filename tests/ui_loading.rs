@@ -822,3 +822,61 @@ fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
     );
     h.get_by_label("Notes on the input");
 }
+
+#[test]
+fn hidden_events_can_be_shown_again_from_the_editor() {
+    let _serial = serial();
+    let data = tempfile::tempdir().expect("tmp");
+    let dir = tempfile::tempdir().expect("tmp");
+    write(
+        dir.path(),
+        "visit.txt",
+        "The envoy arrived in Paris on 3 March 2024. Talks were held in Geneva on 4 March 2024.",
+    );
+    let mut h = harness(EventStore::new(), data.path());
+    h.state_mut()
+        .apply(Command::Open(vec![dir.path().join("visit.txt")]));
+    wait_for_load(&mut h);
+    let in_geneva = |h: &Harness<'_, ChronomapApp>| {
+        h.state()
+            .store()
+            .events()
+            .iter()
+            .filter(|e| e.places.iter().any(|p| p.name == "Geneva"))
+            .count()
+    };
+    assert_eq!(in_geneva(&h), 1);
+    let geneva = h
+        .state()
+        .store()
+        .events()
+        .iter()
+        .find(|e| e.places.iter().any(|p| p.name == "Geneva"))
+        .map(|e| e.id)
+        .expect("the Geneva event");
+
+    h.state_mut().apply(Command::Select(Item::Event(geneva)));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Fix…").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Hide event").click();
+    h.run();
+    assert_eq!(in_geneva(&h), 0, "hidden");
+    let corrections = data.path().join("corrections.json");
+    let saved = std::fs::read_to_string(&corrections).expect("corrections saved");
+    assert!(saved.contains("\"hidden\": true"), "{saved}");
+
+    // The editor says what was hidden and brings it back.
+    h.get_by_label("1 event hidden by you");
+    h.get_by_role_and_label(Role::Button, "Show again").click();
+    h.run();
+    h.run();
+    assert_eq!(in_geneva(&h), 1, "shown again");
+    let saved = std::fs::read_to_string(&corrections).expect("corrections saved");
+    assert!(!saved.contains("\"hidden\": true"), "{saved}");
+    assert!(
+        h.query_by_label("1 event hidden by you").is_none(),
+        "nothing left hidden"
+    );
+    assert_eq!(h.state().store().events().len(), 2);
+}

@@ -82,6 +82,8 @@ pub enum Command {
         event: EventId,
         fix: EventFix,
     },
+    /// Bring back the events of an article that the user hid; saved in the corrections file.
+    ShowHiddenEvents(ArticleId),
     /// The settings window.
     Settings(crate::views::settings::SettingsCommand),
     /// Stories or mentions; splits and merges by hand.

@@ -11,7 +11,7 @@ use super::ChronomapApp;
 use super::selection::Item;
 use super::state::SaveStatus;
 use super::state::Source;
-use crate::model::{ArticleId, Diagnostic, Event, EventId, Extraction, PublishedBasis};
+use crate::model::{Article, ArticleId, Diagnostic, Event, EventId, Extraction, PublishedBasis};
 use crate::store::{ArticleFix, EventFix, event_key};
 
 impl ChronomapApp {
@@ -49,25 +49,7 @@ impl ChronomapApp {
         let reselect = self.selected_event_anchor();
         if date_changed && !article.text.is_empty() {
             // Relative dates ("on Monday") are resolved against the new date.
-            let mut fresh = article.clone();
-            fresh.id = ArticleId::from_index(0);
-            fresh.place = None;
-            let ex = crate::extract::extract_article(&mut fresh);
-            let mut one = Extraction {
-                articles: vec![fresh],
-                events: ex.events,
-                quotes: ex.quotes,
-                diagnostics: Vec::new(),
-            };
-            for e in &mut one.events {
-                e.article = ArticleId::from_index(0);
-            }
-            self.corrections.apply_to_events(&mut one);
-            if let Some(fresh) = one.articles.pop() {
-                article.place = fresh.place;
-            }
-            self.store
-                .replace_article(id, article.clone(), one.events, one.quotes);
+            self.extract_again(id, &mut article);
         } else {
             self.store
                 .replace_article(id, article.clone(), events, quotes);
@@ -182,6 +164,86 @@ impl ChronomapApp {
         } else {
             self.reselect(reselect);
         }
+        self.state.edit_status = Some(match self.save_corrections() {
+            Some(path) => SaveStatus {
+                ok: true,
+                message: format!("Saved to {}", path.display()),
+            },
+            None => SaveStatus {
+                ok: false,
+                message: "No data folder: this fix is kept until the app closes".to_owned(),
+            },
+        });
+    }
+
+    /// Extract `article` (the store's article `id`, perhaps with new metadata) again, with the
+    /// user's event fixes, and put it in the store in place of the old one.
+    fn extract_again(&mut self, id: ArticleId, article: &mut Article) {
+        let mut fresh = article.clone();
+        fresh.id = ArticleId::from_index(0);
+        fresh.place = None;
+        let ex = crate::extract::extract_article(&mut fresh);
+        let mut one = Extraction {
+            articles: vec![fresh],
+            events: ex.events,
+            quotes: ex.quotes,
+            diagnostics: Vec::new(),
+        };
+        for e in &mut one.events {
+            e.article = ArticleId::from_index(0);
+        }
+        self.corrections.apply_to_events(&mut one);
+        if let Some(fresh) = one.articles.pop() {
+            article.place = fresh.place;
+        }
+        self.store
+            .replace_article(id, article.clone(), one.events, one.quotes);
+    }
+
+    /// The events of an article that the user hid.
+    pub(super) fn hidden_events_of(&self, id: ArticleId) -> usize {
+        let Some(article) = self.store.article(id) else {
+            return 0;
+        };
+        let prefix = format!("{}#", article.path);
+        self.corrections
+            .events
+            .range(prefix.clone()..)
+            .take_while(|(key, _)| key.starts_with(&prefix))
+            .filter(|(_, fix)| fix.hidden)
+            .count()
+    }
+
+    /// Bring back the events of an article that the user hid (their date and place fixes
+    /// stay), and save.
+    pub(super) fn show_hidden_events(&mut self, id: ArticleId) {
+        let Some((mut article, _, _)) = self.store.article_parts(id) else {
+            return;
+        };
+        if article.text.is_empty() {
+            self.state.edit_status = Some(SaveStatus {
+                ok: false,
+                message:
+                    "Read from an events file: hidden events cannot be made again from the text"
+                        .to_owned(),
+            });
+            return;
+        }
+        let prefix = format!("{}#", article.path);
+        for (_, fix) in self
+            .corrections
+            .events
+            .range_mut(prefix.clone()..)
+            .take_while(|(key, _)| key.starts_with(&prefix))
+        {
+            fix.hidden = false;
+        }
+        self.corrections
+            .events
+            .retain(|_, fix| *fix != EventFix::default());
+        let reselect = self.selected_event_anchor();
+        self.extract_again(id, &mut article);
+        self.reselect(reselect);
         self.state.edit_status = Some(match self.save_corrections() {
             Some(path) => SaveStatus {
                 ok: true,

@@ -306,6 +306,11 @@ impl ChronomapApp {
             self.state.selection.hovered(),
         );
 
+        // The user's own fixes: a handful, not the corpus.
+        self.state.hidden_in_editing = self
+            .state
+            .editing
+            .map_or(0, |article| self.hidden_events_of(article));
         if self.sprites.is_none() {
             self.sprites = Some(crate::views::sprites::Sprites::new(ui.ctx()));
         }
@@ -526,6 +531,7 @@ impl ChronomapApp {
                 title,
             } => self.fix_article(article, published, outlet, title),
             Command::FixEvent { event, fix } => self.fix_event(event, fix),
+            Command::ShowHiddenEvents(article) => self.show_hidden_events(article),
             Command::SetTiles { enabled, url } => {
                 self.persisted.tiles.enabled = enabled;
                 self.persisted.tiles.url = url;

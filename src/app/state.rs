@@ -132,6 +132,8 @@ pub struct UiState {
     pub dialog_open: bool,
     /// The article whose metadata and events are being fixed, if any.
     pub editing: Option<ArticleId>,
+    /// How many events of the article being fixed the user hid (they can be brought back).
+    pub hidden_in_editing: usize,
     /// Where the last fix was saved, or why it could not be.
     pub edit_status: Option<SaveStatus>,
     /// The timeline and map show raw mentions rather than stories.

@@ -226,6 +226,26 @@ fn basis_label(basis: PublishedBasis) -> &'static str {
 
 fn events_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState) {
     ui.label(RichText::new(format!("Events of this article ({})", state.events.len())).strong());
+    let hidden = ctx.state.hidden_in_editing;
+    if hidden > 0
+        && let Some(article) = state.loaded
+    {
+        ui.horizontal(|ui| {
+            ui.label(widgets::muted(if hidden == 1 {
+                "1 event hidden by you".to_owned()
+            } else {
+                format!("{hidden} events hidden by you")
+            }));
+            if ui
+                .button("Show again")
+                .on_hover_text("Bring the hidden events of this article back (saved)")
+                .clicked()
+            {
+                ctx.send(Command::ShowHiddenEvents(article));
+                state.refill = true;
+            }
+        });
+    }
     egui::ScrollArea::vertical()
         .id_salt("editor-events")
         .auto_shrink([false, false])
