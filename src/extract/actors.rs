@@ -136,7 +136,7 @@ impl View<'_, '_> {
     fn has(&self, i: usize, c: u32) -> bool {
         self.w.has(i, c)
     }
-    fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    fn key(&self, i: usize) -> super::text::Key<'_> {
         self.w.key(i)
     }
     /// An initial ("J") followed by its dot.

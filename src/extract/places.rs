@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::{Gazetteer, name_key};
+use super::gazetteer::{Gazetteer, name_key, name_key_small};
 use super::lexicon::class;
 use super::text::{Token, Words};
 use crate::model::{Place, PlaceKind};
@@ -417,7 +417,8 @@ pub fn find_places(
         // needs "in", "near", "the … area".
         let small = !g.lookup(&key).iter().any(|&c| {
             let e = g.entry(c);
-            e.population >= SMALL_CITY && (e.kind != PlaceKind::City || name_key(&e.name) == key)
+            e.population >= SMALL_CITY
+                && (e.kind != PlaceKind::City || name_key_small(&e.name).as_str() == key)
         });
         // "speak with Vladimir": a first name, not the city.
         let with_person = prev == "with"
@@ -438,7 +439,7 @@ pub fn find_places(
                             .filter(|c| c.is_ascii_uppercase())
                             .count()
                             == 2
-                        || !qualifier_pairs(g, &name_key(q.text(src))).is_empty())
+                        || !qualifier_pairs(g, &name_key_small(q.text(src))).is_empty())
             });
         // Commodity and brand names that are also towns ("Brent crude").
         if !venue && n == 1 && matches!(key.as_str(), "brent" | "urals") && !locative {
@@ -541,7 +542,7 @@ pub fn find_places(
         let candidates = if venue {
             g.venue(&key)
                 .map(|e| {
-                    g.lookup(&name_key(&e.name))
+                    g.lookup(&name_key_small(&e.name))
                         .iter()
                         .copied()
                         .filter(|&c| g.entry(c) == e)
@@ -753,7 +754,7 @@ pub fn dateline(
         if name.len() < 3 || !name.chars().any(char::is_alphabetic) {
             continue;
         }
-        let key = name_key(name);
+        let key = name_key_small(name);
         let ids = g.lookup(&key);
         if ids.is_empty() {
             continue;

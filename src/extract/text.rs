@@ -405,6 +405,30 @@ impl std::ops::Deref for SmallKey {
     }
 }
 
+/// A token's gazetteer key: a slice of its normal form, or built (without allocating) when
+/// dots, hyphens or commas had to go.
+#[derive(Debug, Clone)]
+pub enum Key<'a> {
+    Borrowed(&'a str),
+    Built(SmallKey),
+}
+
+impl std::ops::Deref for Key<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Built(k) => k.as_str(),
+        }
+    }
+}
+
+impl AsRef<str> for Key<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
 /// Clamp `i` down to a char boundary of `s`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     if i >= s.len() {
@@ -492,12 +516,12 @@ impl<'a> Words<'a> {
 
     /// Gazetteer key of token `i` ([`super::gazetteer::name_key`] of the token without its
     /// possessive); borrowed from the normalised form in the common case of a plain word.
-    pub fn key(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    pub fn key(&self, i: usize) -> Key<'_> {
         let n = strip_possessive(self.n(i));
         if n.bytes().any(|b| matches!(b, b'.' | b'-' | b',')) {
-            std::borrow::Cow::Owned(super::gazetteer::name_key(n))
+            Key::Built(super::gazetteer::name_key_small(n))
         } else {
-            std::borrow::Cow::Borrowed(n)
+            Key::Borrowed(n)
         }
     }
 

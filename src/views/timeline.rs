@@ -473,7 +473,11 @@ fn compact_count(n: u32) -> String {
 /// The timeline with its header (title, legend, hints).
 pub fn timeline_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Timeline").strong().color(theme::ink(ui)));
+        ui.label(
+            egui::RichText::new("Timeline")
+                .strong()
+                .color(theme::ink(ui)),
+        );
         ui.label(
             widgets::muted(format!(
                 "lanes by {}",
