@@ -140,9 +140,10 @@ const BLOCK_WINDOW: usize = 16;
 /// Group `events` (ids are their indices) into stories.
 pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
     let mut interner = Interner::default();
+    let mut parts = MentionParts::default();
     let mentions: Vec<Mention> = events
         .iter()
-        .map(|e| Mention::of(e, &mut interner))
+        .map(|e| Mention::of(e, &mut interner, &mut parts))
         .collect();
 
     let edges = candidate_edges(&mentions, hints);
@@ -157,9 +158,10 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
     }
     for edge in &edges {
         if sets.union_if_compatible(edge) {
-            links.push((edge.a, edge.b, edge.score));
+            links.push((edge.a as usize, edge.b as usize, edge.score));
         }
     }
+    drop(edges);
 
     // Collect the sets, number them in date order.
     let mut group_of_root = vec![usize::MAX; events.len()];
@@ -223,72 +225,111 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
     Stories { stories, of_event }
 }
 
-/// What a mention offers for comparison, names interned.
+/// What a mention offers for comparison, names interned. Compact (one allocation for the
+/// names, none for a mention without cities), since clustering holds one per event.
 struct Mention {
-    persons: Vec<u32>,
-    orgs: Vec<u32>,
-    /// Country actors and the countries of places (as interned codes or names).
-    countries: Vec<u32>,
-    /// Cities and regions.
-    places: Vec<u32>,
-    coords: Vec<(f64, f64)>,
+    /// Persons, organisations, countries (country actors and the countries of places, as
+    /// interned codes or names) and places (cities and regions), one after another, each
+    /// part sorted and without repeats; `ends` marks where the first three end.
+    names: Box<[u32]>,
+    ends: [u32; 3],
+    /// Cities' coordinates.
+    coords: Box<[(f64, f64)]>,
     kind: EventKind,
     /// Days (from the common era) the mention allows, tolerance included.
     window: Option<(i32, i32)>,
     precision: Option<Precision>,
     planned: bool,
-    article: usize,
+    article: u32,
+}
+
+/// Reused buffers for [`Mention::of`].
+#[derive(Default)]
+struct MentionParts {
+    persons: Vec<u32>,
+    orgs: Vec<u32>,
+    countries: Vec<u32>,
+    places: Vec<u32>,
+    coords: Vec<(f64, f64)>,
 }
 
 impl Mention {
-    fn of(e: &Event, interner: &mut Interner) -> Mention {
-        let mut m = Mention {
-            persons: Vec::new(),
-            orgs: Vec::new(),
-            countries: Vec::new(),
-            places: Vec::new(),
-            coords: Vec::new(),
-            kind: e.kind,
-            window: e.when.as_ref().map(|w| window_of(w, e.planned)),
-            precision: e.when.as_ref().map(|w| w.precision),
-            planned: e.planned,
-            article: e.article.index(),
-        };
+    fn of(e: &Event, interner: &mut Interner, parts: &mut MentionParts) -> Mention {
+        let p = parts;
+        for v in [&mut p.persons, &mut p.orgs, &mut p.countries, &mut p.places] {
+            v.clear();
+        }
+        p.coords.clear();
         for a in &e.actors {
             let id = interner.id(&a.name);
             match a.kind {
-                ActorKind::Person => m.persons.push(id),
-                ActorKind::Organization => m.orgs.push(id),
-                ActorKind::Country => m.countries.push(id),
+                ActorKind::Person => p.persons.push(id),
+                ActorKind::Organization => p.orgs.push(id),
+                ActorKind::Country => p.countries.push(id),
             }
         }
-        for p in &e.places {
-            if !p.country.is_empty() {
-                m.countries.push(interner.id(&p.country));
+        for place in &e.places {
+            if !place.country.is_empty() {
+                p.countries.push(interner.id(&place.country));
             }
-            match p.kind {
-                PlaceKind::Country => m.countries.push(interner.id(&p.name)),
+            match place.kind {
+                PlaceKind::Country => p.countries.push(interner.id(&place.name)),
                 PlaceKind::City | PlaceKind::Region => {
-                    m.places.push(interner.id(&p.name));
-                    if p.kind == PlaceKind::City {
-                        m.coords.push((p.lat, p.lon));
+                    p.places.push(interner.id(&place.name));
+                    if place.kind == PlaceKind::City {
+                        p.coords.push((place.lat, place.lon));
                     }
                 }
             }
         }
-        for v in [&mut m.persons, &mut m.orgs, &mut m.countries, &mut m.places] {
+        let mut names =
+            Vec::with_capacity(p.persons.len() + p.orgs.len() + p.countries.len() + p.places.len());
+        let mut ends = [0u32; 3];
+        for (n, v) in [&mut p.persons, &mut p.orgs, &mut p.countries, &mut p.places]
+            .into_iter()
+            .enumerate()
+        {
             v.sort_unstable();
             v.dedup();
+            names.extend_from_slice(v);
+            if let Some(end) = ends.get_mut(n) {
+                *end = names.len() as u32;
+            }
         }
-        m
+        Mention {
+            names: names.into_boxed_slice(),
+            ends,
+            coords: p.coords.as_slice().into(),
+            kind: e.kind,
+            window: e.when.as_ref().map(|w| window_of(w, e.planned)),
+            precision: e.when.as_ref().map(|w| w.precision),
+            planned: e.planned,
+            article: e.article.0,
+        }
+    }
+
+    fn persons(&self) -> &[u32] {
+        &self.names[..self.ends[0] as usize]
+    }
+
+    fn orgs(&self) -> &[u32] {
+        &self.names[self.ends[0] as usize..self.ends[1] as usize]
+    }
+
+    fn countries(&self) -> &[u32] {
+        &self.names[self.ends[1] as usize..self.ends[2] as usize]
+    }
+
+    fn places(&self) -> &[u32] {
+        &self.names[self.ends[2] as usize..]
     }
 
     /// Agreement on everything but the date.
     fn affinity(&self, other: &Mention) -> f32 {
-        let persons = shared(&self.persons, &other.persons) as f32;
-        let orgs = shared(&self.orgs, &other.orgs) as f32;
-        let countries = shared(&self.countries, &other.countries) as f32;
-        let places = shared(&self.places, &other.places) as f32;
+        let persons = shared(self.persons(), other.persons()) as f32;
+        let orgs = shared(self.orgs(), other.orgs()) as f32;
+        let countries = shared(self.countries(), other.countries()) as f32;
+        let places = shared(self.places(), other.places()) as f32;
         let mut score = (2.0 * persons).min(4.0) + (1.5 * orgs).min(3.0);
         score += (0.5 * countries).min(1.0);
         if places > 0.0 {
@@ -316,9 +357,9 @@ impl Mention {
 
     /// Has something only this happening would share: a person, an organisation, a city.
     fn specific(&self, other: &Mention) -> bool {
-        shared(&self.persons, &other.persons) > 0
-            || shared(&self.orgs, &other.orgs) > 0
-            || shared(&self.places, &other.places) > 0
+        shared(self.persons(), other.persons()) > 0
+            || shared(self.orgs(), other.orgs()) > 0
+            || shared(self.places(), other.places()) > 0
     }
 }
 
@@ -413,9 +454,11 @@ impl Interner {
     }
 }
 
+/// A candidate pair; ids as `u32` (events are counted in `u32` everywhere), since a large
+/// store has millions of these at once.
 struct Edge {
-    a: usize,
-    b: usize,
+    a: u32,
+    b: u32,
     score: f32,
     /// The dates do not overlap: joining flags a conflict.
     conflicting: bool,
@@ -431,37 +474,44 @@ enum BlockKey {
 }
 
 fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
-    let mut blocks: HashMap<BlockKey, Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<BlockKey, Vec<u32>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if hints.apart.contains(&EventId::from_index(i)) {
             continue;
         }
         blocks
-            .entry(BlockKey::Article(m.article))
+            .entry(BlockKey::Article(m.article as usize))
             .or_default()
-            .push(i);
+            .push(i as u32);
         if m.window.is_none() {
             continue;
         }
         let coarse = m.precision.is_some_and(|p| p > Precision::Month);
-        for &entity in m.persons.iter().chain(&m.orgs).chain(&m.places) {
+        for &entity in m.persons().iter().chain(m.orgs()).chain(m.places()) {
             let key = if coarse {
                 BlockKey::Coarse(entity)
             } else {
                 BlockKey::Dated(entity)
             };
-            blocks.entry(key).or_default().push(i);
+            blocks.entry(key).or_default().push(i as u32);
         }
     }
 
     // Blocks are scored in parallel; the edges are sorted afterwards, so the result does not
     // depend on the order they come back in.
-    let mut blocks: Vec<(BlockKey, Vec<usize>)> = blocks.into_iter().collect();
+    let mut blocks: Vec<(BlockKey, Vec<u32>)> = blocks.into_iter().collect();
     blocks.sort_unstable_by_key(|(key, _)| *key);
-    let mut edges: Vec<Edge> = blocks
+    // Each block's edges in a vector of its own, then moved into one of the exact size: a
+    // large store has millions of candidate pairs, and a growing vector would hold up to
+    // twice that while it reallocates.
+    let per_block: Vec<Vec<Edge>> = blocks
         .into_par_iter()
-        .flat_map_iter(|(key, block)| block_edges(mentions, key, block))
+        .map(|(key, block)| block_edges(mentions, key, block))
         .collect();
+    let mut edges: Vec<Edge> = Vec::with_capacity(per_block.iter().map(Vec::len).sum());
+    for block in per_block {
+        edges.extend(block);
+    }
     // Best first; ties by ids, so the result does not depend on hashing. A pair met in two
     // blocks (two shared names) is kept once.
     for edge in &mut edges {
@@ -480,41 +530,44 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
 }
 
 /// The candidate pairs of one block that score high enough.
-fn block_edges(mentions: &[Mention], key: BlockKey, mut block: Vec<usize>) -> Vec<Edge> {
+fn block_edges(mentions: &[Mention], key: BlockKey, mut block: Vec<u32>) -> Vec<Edge> {
     let mut edges = Vec::new();
     if let BlockKey::Article(_) = key {
         // An article's own mentions, all pairs (an article has tens of events).
         for (n, &a) in block.iter().enumerate() {
             for &b in &block[n + 1..] {
-                if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
+                if let Some(edge) = score_pair(&mentions[a as usize], &mentions[b as usize], a, b) {
                     edges.push(edge);
                 }
             }
         }
+        edges.shrink_to_fit();
         return edges;
     }
     // In date order, each mention meets the next few that start before it ends (plus the gap
     // within which dates may disagree): linear in the block's size.
-    block.sort_unstable_by_key(|&i| (mentions[i].window.map_or(i32::MIN, |w| w.0), i));
+    let mention = |i: u32| &mentions[i as usize];
+    block.sort_unstable_by_key(|&i| (mention(i).window.map_or(i32::MIN, |w| w.0), i));
     for (n, &a) in block.iter().enumerate() {
-        let reach = mentions[a].window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
+        let reach = mention(a).window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
         for &b in block[n + 1..].iter().take(BLOCK_WINDOW) {
-            if mentions[b].window.is_some_and(|w| w.0 > reach) {
+            if mention(b).window.is_some_and(|w| w.0 > reach) {
                 break;
             }
-            if mentions[a].article == mentions[b].article {
+            if mention(a).article == mention(b).article {
                 // Scored in the article's block.
                 continue;
             }
-            if let Some(edge) = score_pair(&mentions[a], &mentions[b], a, b) {
+            if let Some(edge) = score_pair(mention(a), mention(b), a, b) {
                 edges.push(edge);
             }
         }
     }
+    edges.shrink_to_fit();
     edges
 }
 
-fn score_pair(ma: &Mention, mb: &Mention, a: usize, b: usize) -> Option<Edge> {
+fn score_pair(ma: &Mention, mb: &Mention, a: u32, b: u32) -> Option<Edge> {
     if !ma.specific(mb) {
         return None;
     }
@@ -550,7 +603,7 @@ fn score_pair(ma: &Mention, mb: &Mention, a: usize, b: usize) -> Option<Edge> {
         }
         // One undated: only within an article, and only on strong evidence naming a person.
         _ => (ma.article == mb.article
-            && shared(&ma.persons, &mb.persons) > 0
+            && shared(ma.persons(), mb.persons()) > 0
             && affinity >= UNDATED_JOIN_SCORE)
             .then(|| edge(affinity - 0.5, false)),
     }
@@ -607,7 +660,7 @@ impl UnionFind {
     }
 
     fn union_if_compatible(&mut self, edge: &Edge) -> bool {
-        let (ra, rb) = (self.find(edge.a), self.find(edge.b));
+        let (ra, rb) = (self.find(edge.a as usize), self.find(edge.b as usize));
         if ra == rb {
             return false;
         }
