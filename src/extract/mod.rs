@@ -19,13 +19,11 @@ pub mod quotes;
 pub mod sentences;
 pub mod text;
 
-use std::collections::BTreeMap;
-
 use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
-use actors::{ActorRun, People, RunKind, person_key, similar_given_names};
+use actors::{ActorRun, People, RunKind};
 use dates::{DateMention, RawDate, Tense};
 use events::{Trigger, best_trigger_for, find_triggers, strongest, summarize};
 use gazetteer::{Gazetteer, gazetteer};
@@ -1396,113 +1394,24 @@ pub fn merge_actors_across_articles(ex: &mut Extraction) {
 /// in events and quote speakers. Returns the index of the first event whose actors changed
 /// (`events.len()` when none did), so a store appending a batch can re-index only from there.
 pub fn merge_actors(events: &mut [Event], quotes: &mut [Quote]) -> usize {
-    // Names are borrowed while counting; a corpus repeats the same few thousand names.
-    let renames: HashMap<String, String> = {
-        let mut counts: HashMap<&str, usize> = HashMap::default();
-        let mut people: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for e in events.iter() {
-            for a in e.actors.iter().filter(|a| a.kind == ActorKind::Person) {
-                people.insert(&a.name);
-                if a.name.split_whitespace().nth(1).is_some() {
-                    *counts.entry(&a.name).or_default() += 1;
-                }
-            }
-        }
-        for q in quotes.iter() {
-            if let Some(s) = &q.speaker
-                && s.chars().next().is_some_and(char::is_uppercase)
-            {
-                people.insert(s);
-                if s.split_whitespace().nth(1).is_some() {
-                    *counts.entry(s).or_default() += 1;
-                }
-            }
-        }
-        // key → full form → count
-        let mut forms: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-        for (&name, &n) in &counts {
-            *forms
-                .entry(person_key(name))
-                .or_default()
-                .entry(name)
-                .or_default() += n;
-        }
-        let canonical = |name: &str| -> Option<&str> {
-            let variants = forms.get(&person_key(name))?;
-            let given = name.split_whitespace().next().unwrap_or("");
-            let single = name.split_whitespace().count() == 1;
-            let compatible: Vec<(&&str, &usize)> = variants
-                .iter()
-                .filter(|(v, _)| {
-                    single || similar_given_names(v.split_whitespace().next().unwrap_or(""), given)
-                })
-                .collect();
-            // A lone surname is only merged when the corpus knows one person by it.
-            if single {
-                let distinct_given: std::collections::BTreeSet<String> = variants
-                    .keys()
-                    .map(|v| v.split_whitespace().next().unwrap_or("").to_lowercase())
-                    .collect();
-                let groups = distinct_given
-                    .iter()
-                    .filter(|g| {
-                        !distinct_given
-                            .iter()
-                            .any(|h| h < *g && similar_given_names(g, h))
-                    })
-                    .count();
-                if groups != 1 {
-                    return None;
-                }
-            }
-            compatible
-                .into_iter()
-                .max_by(|a, b| {
-                    a.1.cmp(b.1)
-                        .then(a.0.len().cmp(&b.0.len()))
-                        .then(b.0.cmp(a.0))
-                })
-                .map(|(v, _)| *v)
-        };
-        people
-            .into_iter()
-            .filter_map(|name| {
-                canonical(name)
-                    .filter(|c| *c != name)
-                    .map(|c| (name.to_owned(), c.to_owned()))
-            })
-            .collect()
-    };
+    let mut names = crate::store::PersonNames::default();
+    names.add(events, quotes);
     let mut first_changed = events.len();
-    if renames.is_empty() {
+    if !names.any_renames() {
         return first_changed;
     }
     for (i, e) in events.iter_mut().enumerate() {
-        let mut changed = false;
-        for a in e.actors.iter_mut().filter(|a| a.kind == ActorKind::Person) {
-            if let Some(c) = renames.get(&a.name) {
-                a.name.clone_from(c);
-                changed = true;
-            }
-        }
-        if changed {
+        // Two mentions may now be one person.
+        if let Some(actors) = names.merge_actors(&e.actors) {
+            e.actors = actors;
             first_changed = first_changed.min(i);
-            // Two mentions may now be one person.
-            let mut seen: Vec<Actor> = Vec::with_capacity(e.actors.len());
-            e.actors.retain(|a| {
-                let keep = !seen.contains(a);
-                if keep {
-                    seen.push(a.clone());
-                }
-                keep
-            });
         }
     }
     for q in quotes.iter_mut() {
         if let Some(s) = &q.speaker
-            && let Some(c) = renames.get(s)
+            && names.merged(s) != s
         {
-            q.speaker = Some(c.clone());
+            q.speaker = Some(names.merged(s).to_owned());
         }
     }
     first_changed

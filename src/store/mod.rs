@@ -4,10 +4,12 @@
 
 mod corrections;
 mod filter;
+mod names;
 
 pub use corrections::{ArticleFix, Corrections, EventFix, event_key};
 
 pub use filter::Filter;
+pub use names::{PersonNames, Renamed};
 
 use std::collections::HashMap;
 
