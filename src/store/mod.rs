@@ -11,11 +11,11 @@ pub use corrections::{ArticleFix, Corrections, EventFix, event_key};
 pub use filter::Filter;
 pub use names::{PersonNames, Renamed};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{
-    Actor, ActorKind, Article, ArticleId, Diagnostic, Event, EventId, Extraction, Place, PlaceKey,
-    Quote, QuoteId,
+    Actor, ActorKind, Article, ArticleId, Diagnostic, Event, EventId, Extraction, Place, Quote,
+    QuoteId,
 };
 
 /// Index of a distinct place in [`EventStore::places`].
@@ -54,12 +54,24 @@ pub struct EventStore {
     article_quotes: Vec<Vec<QuoteId>>,
 
     by_time: Vec<EventId>,
+    /// [`time_key`] of every event.
+    time_keys: Vec<u64>,
     places: Vec<PlaceEntry>,
-    place_index: HashMap<PlaceKey, PlaceId>,
-    event_places: Vec<Vec<PlaceId>>,
+    /// Name → (country, place) for each gazetteer entry of that name.
+    place_index: HashMap<String, Vec<(String, PlaceId)>>,
+    event_places: Rows<PlaceId>,
     actors: Vec<ActorEntry>,
-    actor_index: HashMap<(String, ActorKind), ActorId>,
-    event_actors: Vec<Vec<ActorId>>,
+    /// Name → actor, one map per [`ActorKind`] (see [`kind_slot`]).
+    actor_index: [HashMap<String, ActorId>; 3],
+    event_actors: Rows<ActorId>,
+
+    /// Person names across everything held, merged as batches arrive.
+    names: PersonNames,
+    /// Actors of the events whose people were renamed by the merge, as extracted (by event
+    /// index), so a later batch can merge them differently.
+    raw_actors: HashMap<u32, Box<[Actor]>>,
+    /// Speakers of the quotes renamed by the merge, as extracted (by quote index).
+    raw_speakers: HashMap<u32, String>,
 
     /// Hand-made story splits and merges (event keys), applied whenever stories are made.
     story_fixes: Corrections,
@@ -107,6 +119,8 @@ impl EventStore {
             }
             self.events.push(event);
         }
+        self.time_keys
+            .extend(self.events[event_base..].iter().map(time_key));
         self.diagnostics.extend(batch.diagnostics);
         self.article_quotes.resize(self.articles.len(), Vec::new());
         for q in &self.quotes[quote_base..] {
@@ -115,16 +129,16 @@ impl EventStore {
             }
         }
         // A later batch can name someone the earlier ones knew by surname only ("Sharaa"):
-        // merge names across everything held; index actors afresh only when an event held
-        // before this batch was renamed (rare once the main names are known).
-        let first_changed = if article_base > 0 {
-            crate::extract::merge_actors(&mut self.events, &mut self.quotes)
-        } else {
-            self.events.len()
-        };
-        if first_changed < event_base {
+        // names are merged across everything held. Only the batch's names are counted, and
+        // only events held before that show a name whose merged form changed are visited;
+        // actors are indexed afresh only when one of those changed (rare once the main
+        // names are known).
+        let old_changed = self.merge_names(event_base, quote_base);
+        if old_changed {
+            for index in &mut self.actor_index {
+                index.clear();
+            }
             self.actors.clear();
-            self.actor_index.clear();
             self.event_actors.clear();
             self.index_actors_from(0);
         } else {
@@ -133,6 +147,81 @@ impl EventStore {
         self.index_from(event_base);
         self.stories = std::sync::OnceLock::new();
         self.generation = next_generation();
+    }
+
+    /// Merge person names over everything held once the events from `event_base` and the
+    /// quotes from `quote_base` are in: rename those, and the earlier ones showing a name
+    /// whose merged form changed. True when an earlier event's actors changed.
+    fn merge_names(&mut self, event_base: usize, quote_base: usize) -> bool {
+        let changed = self
+            .names
+            .add(&self.events[event_base..], &self.quotes[quote_base..]);
+        for (i, e) in self.events.iter_mut().enumerate().skip(event_base) {
+            if let Some(merged) = self.names.merge_actors(&e.actors) {
+                let raw = std::mem::replace(&mut e.actors, merged);
+                self.raw_actors.insert(i as u32, raw.into_boxed_slice());
+            }
+        }
+        for (i, q) in self.quotes.iter_mut().enumerate().skip(quote_base) {
+            if let Some(s) = &q.speaker
+                && self.names.merged(s) != s
+            {
+                let merged = self.names.merged(s).to_owned();
+                if let Some(raw) = q.speaker.replace(merged) {
+                    self.raw_speakers.insert(i as u32, raw);
+                }
+            }
+        }
+        if changed.is_empty() {
+            return false;
+        }
+        // Earlier events showing a name that changed: found through the actor index (which
+        // holds only them yet), merged again from their actors as extracted.
+        let person = kind_slot(ActorKind::Person);
+        let mut visit: Vec<usize> = changed
+            .iter()
+            .filter_map(|r| self.actor_index[person].get(&r.was))
+            .flat_map(|aid| self.actors[aid.0 as usize].events.iter())
+            .map(|id| id.index())
+            .filter(|&i| i < event_base)
+            .collect();
+        visit.sort_unstable();
+        visit.dedup();
+        let mut old_changed = false;
+        for i in visit {
+            let e = &mut self.events[i];
+            let raw: Vec<Actor> = match self.raw_actors.remove(&(i as u32)) {
+                Some(raw) => raw.into_vec(),
+                None => e.actors.clone(),
+            };
+            let merged = self.names.merge_actors(&raw);
+            let now = merged.as_ref().unwrap_or(&raw);
+            if *now != e.actors {
+                e.actors.clone_from(now);
+                old_changed = true;
+            }
+            if merged.is_some() {
+                self.raw_actors.insert(i as u32, raw.into_boxed_slice());
+            }
+        }
+        let was: std::collections::HashSet<&str> = changed.iter().map(|r| r.was.as_str()).collect();
+        for (i, q) in self.quotes[..quote_base].iter_mut().enumerate() {
+            let Some(s) = q.speaker.as_mut().filter(|s| was.contains(s.as_str())) else {
+                continue;
+            };
+            let raw = self
+                .raw_speakers
+                .remove(&(i as u32))
+                .unwrap_or_else(|| s.clone());
+            let merged = self.names.merged(&raw);
+            if merged != s {
+                *s = merged.to_owned();
+            }
+            if merged != raw {
+                self.raw_speakers.insert(i as u32, raw);
+            }
+        }
+        old_changed
     }
 
     /// Every event's story (see [`crate::cluster`]), made now if the store changed since
@@ -217,10 +306,14 @@ impl EventStore {
             .map(|a| (a.clone(), Vec::new(), Vec::new()))
             .collect();
         let mut local_quote = vec![0usize; self.quotes.len()];
+        // Names as extracted, so the rebuilt store merges them afresh.
         for q in &self.quotes {
             if let Some(part) = parts.get_mut(q.article.index()) {
                 local_quote[q.id.index()] = part.2.len();
                 let mut q = q.clone();
+                if let Some(raw) = self.raw_speakers.get(&q.id.0) {
+                    q.speaker = Some(raw.clone());
+                }
                 q.id = QuoteId::from_index(part.2.len());
                 part.2.push(q);
             }
@@ -228,6 +321,9 @@ impl EventStore {
         for e in &self.events {
             if let Some(part) = parts.get_mut(e.article.index()) {
                 let mut e = e.clone();
+                if let Some(raw) = self.raw_actors.get(&e.id.0) {
+                    e.actors = raw.to_vec();
+                }
                 e.id = EventId::from_index(part.1.len());
                 for q in &mut e.quotes {
                     *q = QuoteId::from_index(local_quote[q.index()]);
@@ -269,11 +365,13 @@ impl EventStore {
 
     fn index_actors_from(&mut self, first_new: usize) {
         let mut touched = Vec::new();
+        let mut actor_ids = Vec::new();
         for i in first_new..self.events.len() {
             let id = EventId::from_index(i);
-            let mut actor_ids = Vec::new();
+            actor_ids.clear();
             for actor in &self.events[i].actors {
-                let aid = match self.actor_index.get(&(actor.name.clone(), actor.kind)) {
+                let index = &mut self.actor_index[kind_slot(actor.kind)];
+                let aid = match index.get(actor.name.as_str()) {
                     Some(&aid) => aid,
                     None => {
                         let aid = ActorId(self.actors.len() as u32);
@@ -281,8 +379,7 @@ impl EventStore {
                             actor: actor.clone(),
                             events: Vec::new(),
                         });
-                        self.actor_index
-                            .insert((actor.name.clone(), actor.kind), aid);
+                        index.insert(actor.name.clone(), aid);
                         aid
                     }
                 };
@@ -292,27 +389,28 @@ impl EventStore {
                     touched.push(aid);
                 }
             }
-            self.event_actors.push(actor_ids);
+            self.event_actors.push(&actor_ids);
         }
         touched.sort_unstable();
         touched.dedup();
-        let events = &self.events;
         for aid in touched {
-            self.actors[aid.0 as usize]
-                .events
-                .sort_by_cached_key(|id| time_key(&events[id.index()]));
+            sort_new_in(
+                &mut self.actors[aid.0 as usize].events,
+                first_new,
+                &self.time_keys,
+            );
         }
     }
 
     fn index_from(&mut self, first_new: usize) {
         let mut touched = Vec::new();
+        let mut place_ids = Vec::new();
         for i in first_new..self.events.len() {
             let id = EventId::from_index(i);
-            let mut place_ids = Vec::new();
+            place_ids.clear();
             for place in &self.events[i].places {
-                let key = place.key();
-                let pid = match self.place_index.get(&key) {
-                    Some(&pid) => pid,
+                let pid = match self.place_id(place) {
+                    Some(pid) => pid,
                     None => {
                         let pid = PlaceId(self.places.len() as u32);
                         self.places.push(PlaceEntry {
@@ -322,7 +420,10 @@ impl EventStore {
                             },
                             events: Vec::new(),
                         });
-                        self.place_index.insert(key, pid);
+                        self.place_index
+                            .entry(place.name.clone())
+                            .or_default()
+                            .push((place.country.clone(), pid));
                         pid
                     }
                 };
@@ -332,37 +433,22 @@ impl EventStore {
                     touched.push(pid);
                 }
             }
-            self.event_places.push(place_ids);
+            self.event_places.push(&place_ids);
         }
 
         // Only what this batch touched is sorted again: the new events by time, merged into
         // the rest, and the places that gained events.
-        let events = &self.events;
-        let key = |id: &EventId| time_key(&events[id.index()]);
-        let mut new: Vec<EventId> = (first_new..events.len()).map(EventId::from_index).collect();
-        new.sort_by_cached_key(key);
-        let old = std::mem::take(&mut self.by_time);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) if key(x) <= key(y) => a.next(),
-                (Some(_), Some(_)) => b.next(),
-                (Some(_), None) => a.next(),
-                (None, _) => b.next(),
-            };
-            match next {
-                Some(id) => merged.push(id),
-                None => break,
-            }
-        }
-        self.by_time = merged;
+        self.by_time
+            .extend((first_new..self.events.len()).map(EventId::from_index));
+        sort_new_in(&mut self.by_time, first_new, &self.time_keys);
         touched.sort_unstable();
         touched.dedup();
         for pid in touched {
-            self.places[pid.0 as usize]
-                .events
-                .sort_by_cached_key(|id| time_key(&events[id.index()]));
+            sort_new_in(
+                &mut self.places[pid.0 as usize].events,
+                first_new,
+                &self.time_keys,
+            );
         }
     }
 
@@ -416,12 +502,16 @@ impl EventStore {
     }
 
     pub fn place_id(&self, place: &Place) -> Option<PlaceId> {
-        self.place_index.get(&place.key()).copied()
+        self.place_index
+            .get(place.name.as_str())?
+            .iter()
+            .find(|(country, _)| *country == place.country)
+            .map(|(_, pid)| *pid)
     }
 
     /// Distinct places of an event, as store ids.
     pub fn event_places(&self, id: EventId) -> &[PlaceId] {
-        self.event_places.get(id.index()).map_or(&[], Vec::as_slice)
+        self.event_places.get(id.index())
     }
 
     pub fn actors(&self) -> &[ActorEntry] {
@@ -433,7 +523,7 @@ impl EventStore {
     }
 
     pub fn event_actors(&self, id: EventId) -> &[ActorId] {
-        self.event_actors.get(id.index()).map_or(&[], Vec::as_slice)
+        self.event_actors.get(id.index())
     }
 
     /// Quotes of an article, in text order.
@@ -470,16 +560,91 @@ fn next_generation() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Sort key: dated events by start then end, undated after all dated ones.
-fn time_key(event: &Event) -> (bool, chrono::NaiveDate, chrono::NaiveDate, u32) {
+/// Rows of ids, one row per event, in one vector (a vector per event would cost an
+/// allocation and 24 bytes each).
+#[derive(Clone, Debug)]
+struct Rows<T> {
+    /// Row `i` is `items[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Rows {
+            ends: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy> Rows<T> {
+    fn push(&mut self, row: &[T]) {
+        self.items.extend_from_slice(row);
+        self.ends.push(self.items.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        let Some(&end) = self.ends.get(i) else {
+            return &[];
+        };
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1],
+        };
+        &self.items[start as usize..end as usize]
+    }
+
+    fn clear(&mut self) {
+        self.ends.clear();
+        self.items.clear();
+    }
+}
+
+fn kind_slot(kind: ActorKind) -> usize {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organization => 1,
+        ActorKind::Country => 2,
+    }
+}
+
+/// `list` is in time order but for the events from `first_new` at its end (in id order):
+/// sort those and merge them in. Costs a binary search per new event and one move of the
+/// older ones, so appending a batch does not look at every event held.
+fn sort_new_in(list: &mut [EventId], first_new: usize, keys: &[u64]) {
+    let key = |id: &EventId| (keys[id.index()], id.0);
+    let old = list
+        .iter()
+        .rposition(|id| id.index() < first_new)
+        .map_or(0, |p| p + 1);
+    let mut new = list[old..].to_vec();
+    new.sort_unstable_by_key(key);
+    // From the back: each new event goes after the older ones that sort before it, which
+    // move up by the number of new events still to place.
+    let mut hi = old;
+    for (j, id) in new.iter().enumerate().rev() {
+        let k = key(id);
+        let p = list[..hi].partition_point(|x| key(x) < k);
+        list.copy_within(p..hi, p + j + 1);
+        list[p + j] = *id;
+        hi = p;
+    }
+}
+
+/// Sort key: dated events by start then end, undated after all dated ones (then by id, which
+/// is not part of it). Kept for every event in [`EventStore::time_keys`], where sorting reads
+/// it without touching the events.
+fn time_key(event: &Event) -> u64 {
+    // Days from the common era fit in 31 bits once offset (chrono's dates span ±262,143
+    // years, about ±96 million days).
+    const OFFSET: i64 = 1 << 30;
+    let days = |d: chrono::NaiveDate| {
+        (i64::from(chrono::Datelike::num_days_from_ce(&d)) + OFFSET) as u64 & 0x7fff_ffff
+    };
     match &event.when {
-        Some(w) => (false, w.start, w.end, event.id.0),
-        None => (
-            true,
-            chrono::NaiveDate::MIN,
-            chrono::NaiveDate::MIN,
-            event.id.0,
-        ),
+        Some(w) => (days(w.start) << 31) | days(w.end),
+        None => 1 << 62,
     }
 }
 
@@ -518,6 +683,159 @@ mod tests {
             .filter(|a| a.actor.kind == ActorKind::Person)
             .map(|a| a.actor.name.as_str())
             .collect()
+    }
+
+    /// A batch of one-event articles as extraction gives them, names not merged: each event
+    /// names `persons` on day `day` of November 2025, and its article quotes the first.
+    fn raw_batch(events: &[(&[&str], u32)]) -> Extraction {
+        let mut ex = Extraction::default();
+        for (i, (persons, day)) in events.iter().enumerate() {
+            let article = ArticleId::from_index(i);
+            ex.articles.push(Article {
+                id: article,
+                path: format!("{i}.txt"),
+                title: None,
+                outlet: None,
+                url: None,
+                published: None,
+                published_basis: PublishedBasis::Unknown,
+                published_evidence: None,
+                place: None,
+                text: String::new(),
+            });
+            ex.quotes.push(Quote {
+                id: QuoteId::from_index(i),
+                article,
+                text: "yes".to_owned(),
+                speaker: persons.first().map(|p| (*p).to_owned()),
+                span: [0, 3],
+            });
+            let date = chrono::NaiveDate::from_ymd_opt(2025, 11, *day);
+            ex.events.push(Event {
+                id: EventId::from_index(i),
+                article,
+                kind: crate::model::EventKind::Meeting,
+                summary: String::new(),
+                sentence: String::new(),
+                span: [0, 0],
+                when: date.map(|d| crate::model::DateSpan {
+                    text: String::new(),
+                    start: d,
+                    end: d,
+                    precision: crate::model::Precision::Day,
+                    approximate: false,
+                }),
+                places: Vec::new(),
+                actors: persons
+                    .iter()
+                    .map(|p| Actor {
+                        name: (*p).to_owned(),
+                        kind: ActorKind::Person,
+                    })
+                    .collect(),
+                quotes: vec![QuoteId::from_index(i)],
+                planned: false,
+            });
+        }
+        ex
+    }
+
+    /// Batches one after another into one extraction, ids local to it.
+    fn concat(batches: &[Extraction]) -> Extraction {
+        let mut all = Extraction::default();
+        for b in batches {
+            // Renumbering as the store does, without its merge.
+            let (a0, e0, q0) = (all.articles.len(), all.events.len(), all.quotes.len());
+            for mut a in b.articles.clone() {
+                a.id = ArticleId::from_index(a.id.index() + a0);
+                all.articles.push(a);
+            }
+            for mut q in b.quotes.clone() {
+                q.id = QuoteId::from_index(q.id.index() + q0);
+                q.article = ArticleId::from_index(q.article.index() + a0);
+                all.quotes.push(q);
+            }
+            for mut e in b.events.clone() {
+                e.id = EventId::from_index(e.id.index() + e0);
+                e.article = ArticleId::from_index(e.article.index() + a0);
+                e.quotes = e
+                    .quotes
+                    .iter()
+                    .map(|q| QuoteId::from_index(q.index() + q0))
+                    .collect();
+                all.events.push(e);
+            }
+        }
+        all
+    }
+
+    fn summary(store: &EventStore) -> (Vec<Event>, Vec<Quote>, Vec<(String, Vec<EventId>)>) {
+        (
+            store.events().to_vec(),
+            store.quotes().to_vec(),
+            store
+                .actors()
+                .iter()
+                .map(|a| (a.actor.name.clone(), a.events.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn names_merged_batch_by_batch_are_those_merged_all_at_once() {
+        let batches = [
+            // "Sharaa" alone is Ahmed al-Sharaa at first; two mentions become one.
+            raw_batch(&[
+                (&["Sharaa"], 10),
+                (&["Ahmed al-Sharaa", "Sharaa"], 3),
+                (&["Asaad al-Shaibani"], 5),
+            ]),
+            // The more frequent spelling of a name takes over.
+            raw_batch(&[
+                (&["Assad al-Shaibani"], 4),
+                (&["Assad al-Shaibani", "Ahmed al-Sharaa"], 1),
+            ]),
+            // A second al-Sharaa: the lone surname is no longer merged, and the event that
+            // named both forms names both again.
+            raw_batch(&[(&["Fatima al-Sharaa"], 2), (&["Shaibani"], 7)]),
+            raw_batch(&[]),
+        ];
+        let mut store = EventStore::new();
+        for (n, b) in batches.iter().enumerate() {
+            store.append(b.clone());
+            let at_once = EventStore::from_extraction(concat(&batches[..=n]));
+            assert_eq!(summary(&store), summary(&at_once), "after batch {n}");
+            let mut merged = concat(&batches[..=n]);
+            crate::extract::merge_actors(&mut merged.events, &mut merged.quotes);
+            assert_eq!(store.events(), merged.events.as_slice());
+            assert_eq!(store.quotes(), merged.quotes.as_slice());
+            assert_eq!(store.by_time(), at_once.by_time());
+        }
+        let names = people(&store);
+        assert!(names.contains(&"Sharaa"), "{names:?}");
+        assert!(names.contains(&"Assad al-Shaibani"), "{names:?}");
+        assert!(!names.contains(&"Asaad al-Shaibani"), "{names:?}");
+        assert_eq!(
+            store.events()[1].actors.len(),
+            2,
+            "Ahmed al-Sharaa and Sharaa again"
+        );
+        // Rebuilding the store (a fixed article) merges the names as extracted afresh.
+        let (article, events, quotes) = store.article_parts(ArticleId(0)).unwrap();
+        let before = summary(&store);
+        store.replace_article(ArticleId(0), article, events, quotes);
+        assert_eq!(summary(&store), before);
+    }
+
+    #[test]
+    fn new_events_are_sorted_into_the_time_lists() {
+        let mut ids: Vec<EventId> = [5, 1, 3].map(EventId).to_vec();
+        let keys = [9, 2, 0, 4, 0, 7, 1, 7];
+        // Old: 1 (2), 3 (4), 5 (7) in time order; new 6 (1), 7 (7), 4 (0 → before all).
+        ids.sort_by_key(|id| (keys[id.index()], id.0));
+        ids.extend([4, 6, 7].map(EventId));
+        sort_new_in(&mut ids, 4, &keys);
+        assert_eq!(ids, [4, 6, 1, 3, 5, 7].map(EventId).to_vec());
     }
 
     #[test]

@@ -43,7 +43,7 @@ impl PersonNames {
 
     /// Count the person actors of `events` and the capitalised speakers of `quotes`, and
     /// decide again the merged form of every name sharing a surname with one of them. Returns
-    /// the names whose merged form changed.
+    /// the names seen before whose merged form changed (a new name is shown nowhere yet).
     pub fn add(&mut self, events: &[Event], quotes: &[Quote]) -> Vec<Renamed> {
         // The batch's names, counted once each first: a batch repeats the same few names.
         let mut batch: HashMap<&str, usize> = HashMap::default();
@@ -60,6 +60,7 @@ impl PersonNames {
             }
         }
         let mut touched: BTreeSet<String> = BTreeSet::new();
+        let mut fresh: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (name, n) in batch {
             let key = person_key(name);
             if name.split_whitespace().nth(1).is_some() {
@@ -74,6 +75,7 @@ impl PersonNames {
             let names = self.names.entry(key.clone()).or_default();
             if !names.contains(name) {
                 names.insert(name.to_owned());
+                fresh.insert(name);
             }
             touched.insert(key);
         }
@@ -91,11 +93,13 @@ impl PersonNames {
                 if now == was.map(String::as_str) {
                     continue;
                 }
-                changed.push(Renamed {
-                    name: name.clone(),
-                    was: was.cloned().unwrap_or_else(|| name.clone()),
-                    now: now.unwrap_or(name).to_owned(),
-                });
+                if !fresh.contains(name.as_str()) {
+                    changed.push(Renamed {
+                        name: name.clone(),
+                        was: was.cloned().unwrap_or_else(|| name.clone()),
+                        now: now.unwrap_or(name).to_owned(),
+                    });
+                }
                 match now {
                     Some(c) => {
                         self.renames.insert(name.clone(), c.to_owned());
