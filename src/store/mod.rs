@@ -769,7 +769,9 @@ mod tests {
         all
     }
 
-    fn summary(store: &EventStore) -> (Vec<Event>, Vec<Quote>, Vec<(String, Vec<EventId>)>) {
+    type Summary = (Vec<Event>, Vec<Quote>, Vec<(String, Vec<EventId>)>);
+
+    fn summary(store: &EventStore) -> Summary {
         (
             store.events().to_vec(),
             store.quotes().to_vec(),
