@@ -146,7 +146,7 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
         .map(|e| Mention::of(e, &mut interner, &mut parts))
         .collect();
 
-    let edges = candidate_edges(&mentions, hints);
+    let runs = candidate_edges(&mentions, hints);
 
     let mut sets = UnionFind::new(events.len(), &mentions);
     let mut links: Vec<(usize, usize, f32)> = Vec::new();
@@ -156,12 +156,17 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
             links.push((a, b, f32::INFINITY));
         }
     }
-    for edge in &edges {
-        if sets.union_if_compatible(edge) {
+    // Best first; a pair met in two blocks (two shared names) is taken once.
+    let mut last = None;
+    for edge in BestFirst::new(runs) {
+        if last == Some((edge.a, edge.b)) {
+            continue;
+        }
+        last = Some((edge.a, edge.b));
+        if sets.union_if_compatible(&edge) {
             links.push((edge.a as usize, edge.b as usize, edge.score));
         }
     }
-    drop(edges);
 
     // Collect the sets, number them in date order.
     let mut group_of_root = vec![usize::MAX; events.len()];
@@ -473,7 +478,8 @@ enum BlockKey {
     Article(usize),
 }
 
-fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
+/// Candidate pairs, as runs sorted best first (see [`best_first`]).
+fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Vec<Edge>> {
     let mut blocks: HashMap<BlockKey, Vec<u32>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if hints.apart.contains(&EventId::from_index(i)) {
@@ -497,36 +503,87 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Edge> {
         }
     }
 
-    // Blocks are scored in parallel; the edges are sorted afterwards, so the result does not
-    // depend on the order they come back in.
+    // Blocks are scored in parallel, each block's edges sorted best first (ties by ids, so
+    // the result does not depend on hashing); [`BestFirst`] merges them. A large store has
+    // millions of candidate pairs: they are held once, in the blocks' vectors.
     let mut blocks: Vec<(BlockKey, Vec<u32>)> = blocks.into_iter().collect();
     blocks.sort_unstable_by_key(|(key, _)| *key);
-    // Each block's edges in a vector of its own, then moved into one of the exact size: a
-    // large store has millions of candidate pairs, and a growing vector would hold up to
-    // twice that while it reallocates.
-    let per_block: Vec<Vec<Edge>> = blocks
+    blocks
         .into_par_iter()
-        .map(|(key, block)| block_edges(mentions, key, block))
-        .collect();
-    let mut edges: Vec<Edge> = Vec::with_capacity(per_block.iter().map(Vec::len).sum());
-    for block in per_block {
-        edges.extend(block);
+        .map(|(key, block)| {
+            let mut edges = block_edges(mentions, key, block);
+            for edge in &mut edges {
+                if edge.a > edge.b {
+                    std::mem::swap(&mut edge.a, &mut edge.b);
+                }
+            }
+            edges.sort_unstable_by(best_first);
+            edges
+        })
+        .filter(|edges| !edges.is_empty())
+        .collect()
+}
+
+/// Higher score first, then by ids.
+fn best_first(x: &Edge, y: &Edge) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then(x.a.cmp(&y.a))
+        .then(x.b.cmp(&y.b))
+}
+
+/// The edges of sorted runs in one sorted stream.
+struct BestFirst {
+    runs: Vec<std::vec::IntoIter<Edge>>,
+    /// The next edge of each run not exhausted, best on top.
+    heads: std::collections::BinaryHeap<Head>,
+}
+
+struct Head(Edge, usize);
+
+impl PartialEq for Head {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
     }
-    // Best first; ties by ids, so the result does not depend on hashing. A pair met in two
-    // blocks (two shared names) is kept once.
-    for edge in &mut edges {
-        if edge.a > edge.b {
-            std::mem::swap(&mut edge.a, &mut edge.b);
+}
+
+impl Eq for Head {}
+
+impl PartialOrd for Head {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Head {
+    /// The best edge is the greatest (the heap's top); equal edges by run.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        best_first(&other.0, &self.0).then(other.1.cmp(&self.1))
+    }
+}
+
+impl BestFirst {
+    fn new(runs: Vec<Vec<Edge>>) -> Self {
+        let mut runs: Vec<_> = runs.into_iter().map(Vec::into_iter).collect();
+        let heads = runs
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(i, run)| run.next().map(|e| Head(e, i)))
+            .collect();
+        BestFirst { runs, heads }
+    }
+}
+
+impl Iterator for BestFirst {
+    type Item = Edge;
+
+    fn next(&mut self) -> Option<Edge> {
+        let Head(edge, run) = self.heads.pop()?;
+        if let Some(next) = self.runs[run].next() {
+            self.heads.push(Head(next, run));
         }
+        Some(edge)
     }
-    edges.sort_unstable_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then(x.a.cmp(&y.a))
-            .then(x.b.cmp(&y.b))
-    });
-    edges.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-    edges
 }
 
 /// The candidate pairs of one block that score high enough.
