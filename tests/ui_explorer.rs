@@ -78,9 +78,11 @@ fn washington_visit(store: &EventStore) -> Event {
         .filter(|e| e.places.iter().any(|p| p.name == "Washington"))
         .filter(|e| e.actors.iter().any(|a| a.name.contains("Sharaa")))
         .find(|e| {
-            store
-                .quotes_of_article(e.article)
-                .any(|q| q.text.contains("We are trying to get everybody"))
+            store.quotes_of_article(e.article).any(|q| {
+                store
+                    .quote_text(q)
+                    .contains("We are trying to get everybody")
+            })
         })
         .cloned()
         .expect("an event of Sharaa's Washington visit in the article that quotes Barrack")

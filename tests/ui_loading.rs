@@ -504,6 +504,11 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
         .find(|e| e.places.iter().any(|p| p.name == "Geneva"))
         .cloned()
         .expect("the Geneva event");
+    // The store reads sentences from the article text.
+    let sentence =
+        |h: &Harness<'_, ChronomapApp>, e: &Event| h.state().store().sentence(e).to_owned();
+    let (paris_sentence, geneva_sentence) = (sentence(&h, &paris), sentence(&h, &geneva));
+    assert!(!paris_sentence.is_empty() && !geneva_sentence.is_empty());
 
     // Move the Paris event to Damascus and 5 March, picked in the editor.
     h.get_by_role_and_label(Role::Button, &paris.summary)
@@ -522,12 +527,11 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
     type_into(&mut h, "Date", "2024-03-05");
     h.get_by_role_and_label(Role::Button, "Set date").click();
     h.run();
-    let moved = h
-        .state()
-        .store()
+    let store = h.state().store();
+    let moved = store
         .events()
         .iter()
-        .find(|e| e.sentence == paris.sentence)
+        .find(|e| store.sentence(e) == paris_sentence)
         .cloned()
         .expect("still there");
     assert_eq!(
@@ -541,12 +545,11 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
     assert_eq!(moved.when.as_ref().map(|w| w.start), Some(date(2024, 3, 5)));
 
     // Hide the Geneva event.
-    let id = h
-        .state()
-        .store()
+    let store = h.state().store();
+    let id = store
         .events()
         .iter()
-        .find(|e| e.sentence == geneva.sentence)
+        .find(|e| store.sentence(e) == geneva_sentence)
         .map(|e| e.id)
         .expect("geneva");
     h.state_mut().apply(Command::Select(Item::Event(id)));
@@ -555,12 +558,12 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Hide event").click();
     h.run();
+    let store = h.state().store();
     assert!(
-        h.state()
-            .store()
+        store
             .events()
             .iter()
-            .all(|e| e.sentence != geneva.sentence)
+            .all(|e| store.sentence(e) != geneva_sentence)
     );
     assert!(data.path().join("corrections.json").is_file());
 
@@ -575,14 +578,15 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
     );
     h.state_mut().start(Vec::new());
     wait_for_load(&mut h);
-    let events = h.state().store().events();
+    let store = h.state().store();
+    let events = store.events();
     assert!(
-        events.iter().all(|e| e.sentence != geneva.sentence),
+        events.iter().all(|e| store.sentence(e) != geneva_sentence),
         "still hidden"
     );
     let moved = events
         .iter()
-        .find(|e| e.sentence == paris.sentence)
+        .find(|e| store.sentence(e) == paris_sentence)
         .expect("still there");
     assert_eq!(moved.places[0].name, "Damascus");
     assert_eq!(moved.when.as_ref().map(|w| w.start), Some(date(2024, 3, 5)));

@@ -42,7 +42,7 @@ fn announced_visit(store: &EventStore) -> Event {
     store
         .events()
         .iter()
-        .find(|e| e.article.index() == 0 && e.sentence.contains("around November 10"))
+        .find(|e| e.article.index() == 0 && store.sentence(e).contains("around November 10"))
         .cloned()
         .expect("the announced visit in seed 000")
 }
@@ -148,7 +148,10 @@ fn the_white_house_visit_is_one_mark_and_its_panel_lists_three_sources() {
         .filter_map(|m| h.state().store().event(*m))
         .flat_map(|e| e.quotes.iter())
         .filter_map(|q| h.state().store().quote(*q))
-        .map(|q| (q.text.chars().take(40).collect(), q.speaker.clone()))
+        .map(|q| {
+            let text = h.state().store().quote_text(q);
+            (text.chars().take(40).collect(), q.speaker.clone())
+        })
         .collect();
     assert!(!quotes.is_empty(), "the visit's mentions quote someone");
     for (text, speaker) in &quotes {
@@ -428,12 +431,11 @@ fn sources_that_disagree_on_the_date_show_both_versions() {
     }
     wait_for_load(&mut h);
     assert!(h.state().view_model().stories);
-    let meeting = h
-        .state()
-        .store()
+    let store = h.state().store();
+    let meeting = store
         .events()
         .iter()
-        .find(|e| e.sentence.contains("November 10"))
+        .find(|e| store.sentence(e).contains("November 10"))
         .map(|e| e.id)
         .expect("the wire's meeting");
     h.state_mut().apply(Command::Select(Item::Event(meeting)));

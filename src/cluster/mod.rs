@@ -139,6 +139,16 @@ const BLOCK_WINDOW: usize = 16;
 
 /// Group `events` (ids are their indices) into stories.
 pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
+    cluster_with(events, hints, |e| &e.sentence)
+}
+
+/// [`cluster`], reading each event's sentence with `sentence` (a store keeps it only in
+/// the article text).
+pub fn cluster_with<'a>(
+    events: &'a [Event],
+    hints: &StoryHints,
+    sentence: impl Fn(&'a Event) -> &'a str,
+) -> Stories {
     let mut interner = Interner::default();
     let mut parts = MentionParts::default();
     let mentions: Vec<Mention> = events
@@ -211,7 +221,7 @@ pub fn cluster(events: &[Event], hints: &StoryHints) -> Stories {
             links: Vec::new(),
             // Disagreement needs two sources.
             conflicts: if articles_seen.len() > 1 {
-                conflicts(&group, events)
+                conflicts(&group, events, &sentence)
             } else {
                 Vec::new()
             },
@@ -792,7 +802,11 @@ fn best_of(group: &[usize], events: &[Event], happenings_first: bool) -> usize {
 
 /// Where the mentions of one story disagree: reported dates that do not overlap, and numbers
 /// of the same thing that differ between articles.
-fn conflicts(group: &[usize], events: &[Event]) -> Vec<Conflict> {
+fn conflicts<'a>(
+    group: &[usize],
+    events: &'a [Event],
+    sentence: impl Fn(&'a Event) -> &'a str,
+) -> Vec<Conflict> {
     let mut out = Vec::new();
 
     // Dates, among mentions that report (plans may change without anyone being wrong).
@@ -836,7 +850,7 @@ fn conflicts(group: &[usize], events: &[Event]) -> Vec<Conflict> {
     // Numbers: "90th member" in one article, "89th member" in another.
     let mut numbers: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for &i in group {
-        for (noun, value) in counted_things(&events[i].sentence) {
+        for (noun, value) in counted_things(sentence(&events[i])) {
             numbers
                 .entry(noun)
                 .or_default()

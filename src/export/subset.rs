@@ -7,6 +7,7 @@ use crate::model::{ArticleId, Event, EventId, Extraction, QuoteId};
 
 /// The events `events` (in the order given) with the articles and quotes they refer to.
 /// Diagnostics are kept whole: they are about the input, not about a selection of it.
+/// Sentences and quotes a store keeps only in the article text are written out in full.
 pub fn subset<'a>(
     articles: &[crate::model::Article],
     quotes: &[crate::model::Quote],
@@ -31,6 +32,7 @@ pub fn subset<'a>(
             id
         });
         let mut e = event.clone();
+        crate::store::fill_texts(articles, std::slice::from_mut(&mut e), &mut []);
         e.id = EventId::from_index(out.events.len());
         e.article = article_id;
         e.quotes = event
@@ -41,6 +43,7 @@ pub fn subset<'a>(
                 Some(*quote_ids.entry(*q).or_insert_with(|| {
                     let id = QuoteId::from_index(out.quotes.len());
                     let mut quote = quote.clone();
+                    crate::store::fill_texts(articles, &mut [], std::slice::from_mut(&mut quote));
                     quote.id = id;
                     quote.article = article_id;
                     out.quotes.push(quote);

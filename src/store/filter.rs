@@ -62,14 +62,14 @@ impl Filter {
 fn event_mentions(store: &EventStore, event: &Event, needle: &str) -> bool {
     let has = |s: &str| contains_ci(s, needle);
     has(&event.summary)
-        || has(&event.sentence)
+        || has(store.sentence(event))
         || event.actors.iter().any(|a| has(&a.name))
         || event.places.iter().any(|p| has(&p.name) || has(&p.text))
         || event
             .quotes
             .iter()
             .filter_map(|q| store.quote(*q))
-            .any(|q| has(&q.text) || q.speaker.as_deref().is_some_and(has))
+            .any(|q| has(store.quote_text(q)) || q.speaker.as_deref().is_some_and(has))
 }
 
 /// Case-insensitive substring test without allocating for ASCII haystacks.

@@ -121,6 +121,18 @@ impl EventStore {
         }
         self.time_keys
             .extend(self.events[event_base..].iter().map(time_key));
+        // A sentence or quote is read from its article's text when it is there: a second
+        // copy of every sentence would be a fifth of the store.
+        for e in &mut self.events[event_base..] {
+            if span_text(&self.articles, e.article, e.span) == Some(e.sentence.as_str()) {
+                e.sentence = String::new();
+            }
+        }
+        for q in &mut self.quotes[quote_base..] {
+            if span_text(&self.articles, q.article, q.span) == Some(q.text.as_str()) {
+                q.text = String::new();
+            }
+        }
         self.diagnostics.extend(batch.diagnostics);
         self.article_quotes.resize(self.articles.len(), Vec::new());
         for q in &self.quotes[quote_base..] {
@@ -224,12 +236,28 @@ impl EventStore {
         old_changed
     }
 
+    /// The sentence an event was read from (the store keeps it in the article text only).
+    pub fn sentence<'a>(&'a self, event: &'a Event) -> &'a str {
+        match event.sentence.as_str() {
+            "" => span_text(&self.articles, event.article, event.span).unwrap_or(""),
+            s => s,
+        }
+    }
+
+    /// The quoted words (the store keeps them in the article text only).
+    pub fn quote_text<'a>(&'a self, quote: &'a Quote) -> &'a str {
+        match quote.text.as_str() {
+            "" => span_text(&self.articles, quote.article, quote.span).unwrap_or(""),
+            s => s,
+        }
+    }
+
     /// Every event's story (see [`crate::cluster`]), made now if the store changed since
     /// last asked: O(events), about a second for 200,000 mentions.
     pub fn stories(&self) -> &crate::cluster::Stories {
         self.stories.get_or_init(|| {
             let hints = self.story_fixes.story_hints(&self.articles, &self.events);
-            crate::cluster::cluster(&self.events, &hints)
+            crate::cluster::cluster_with(&self.events, &hints, |e| self.sentence(e))
         })
     }
 
@@ -271,7 +299,7 @@ impl EventStore {
         let article = self.article(id)?.clone();
         let quotes: Vec<Quote> = self.quotes_of_article(id).cloned().collect();
         let local = |q: QuoteId| quotes.iter().position(|x| x.id == q);
-        let events = self
+        let mut events: Vec<Event> = self
             .events
             .iter()
             .filter(|e| e.article == id)
@@ -287,7 +315,7 @@ impl EventStore {
                 e
             })
             .collect();
-        let quotes = quotes
+        let mut quotes: Vec<Quote> = quotes
             .into_iter()
             .enumerate()
             .map(|(i, mut q)| {
@@ -295,6 +323,7 @@ impl EventStore {
                 q
             })
             .collect();
+        fill_texts(&self.articles, &mut events, &mut quotes);
         Some((article, events, quotes))
     }
 
@@ -330,6 +359,9 @@ impl EventStore {
                 }
                 part.1.push(e);
             }
+        }
+        for (_, events, quotes) in &mut parts {
+            fill_texts(&self.articles, events, quotes);
         }
         parts
     }
@@ -545,11 +577,37 @@ impl EventStore {
 
     /// The whole store as an exportable document.
     pub fn to_extraction(&self) -> Extraction {
-        Extraction {
+        let mut ex = Extraction {
             articles: self.articles.clone(),
             events: self.events.clone(),
             quotes: self.quotes.clone(),
             diagnostics: self.diagnostics.clone(),
+        };
+        fill_texts(&ex.articles, &mut ex.events, &mut ex.quotes);
+        ex
+    }
+}
+
+/// The words at `span` in an article's text, if it has them.
+fn span_text(articles: &[Article], article: ArticleId, span: [usize; 2]) -> Option<&str> {
+    articles.get(article.index())?.text.get(span[0]..span[1])
+}
+
+/// Give events and quotes taken from a store (see [`EventStore::sentence`]) their own copy of
+/// their sentence or quoted words again, read from `articles` (indexed by their article ids).
+pub fn fill_texts(articles: &[Article], events: &mut [Event], quotes: &mut [Quote]) {
+    for e in events {
+        if e.sentence.is_empty()
+            && let Some(s) = span_text(articles, e.article, e.span)
+        {
+            e.sentence = s.to_owned();
+        }
+    }
+    for q in quotes {
+        if q.text.is_empty()
+            && let Some(s) = span_text(articles, q.article, q.span)
+        {
+            q.text = s.to_owned();
         }
     }
 }
@@ -830,6 +888,44 @@ mod tests {
     }
 
     #[test]
+    fn sentences_and_quotes_are_read_from_the_article_text_and_exported_whole() {
+        let mut ex = batch(&[
+            ("a.txt", "“It works,” Barrack said on Monday in Paris."),
+            (
+                "b.txt",
+                "Officials met in Cairo on Tuesday. “Talks go on,” the envoy said.",
+            ),
+        ]);
+        // An events file's sentence that is not in the text (or with no text) stays as given.
+        ex.events[0].sentence = "Only in the file.".to_owned();
+        let store = EventStore::from_extraction(ex.clone());
+        assert_eq!(store.sentence(&store.events()[0]), "Only in the file.");
+        for e in &store.events()[1..] {
+            assert!(e.sentence.is_empty(), "kept once, in the article text");
+            let text = &store.articles()[e.article.index()].text;
+            assert_eq!(store.sentence(e), &text[e.span[0]..e.span[1]]);
+        }
+        for q in store.quotes() {
+            assert!(q.text.is_empty());
+            assert!(!store.quote_text(q).is_empty());
+        }
+        let out = store.to_extraction();
+        assert_eq!(out.events, ex.events);
+        assert_eq!(out.quotes, ex.quotes);
+        let (_, events, quotes) = store.article_parts(ArticleId(1)).unwrap();
+        assert!(events.iter().all(|e| !e.sentence.is_empty()));
+        assert!(quotes.iter().all(|q| !q.text.is_empty()));
+        let sub = crate::export::subset(
+            store.articles(),
+            store.quotes(),
+            store.diagnostics(),
+            &store.events()[1..],
+        );
+        assert_eq!(sub.events[0].sentence, ex.events[1].sentence);
+        assert_eq!(sub.quotes[0].text, ex.quotes[1].text);
+    }
+
+    #[test]
     fn new_events_are_sorted_into_the_time_lists() {
         let mut ids: Vec<EventId> = [5, 1, 3].map(EventId).to_vec();
         let keys = [9, 2, 0, 4, 0, 7, 1, 7];
@@ -876,7 +972,7 @@ mod tests {
             .events()
             .iter()
             .filter(|e| e.article == ArticleId(1))
-            .map(|e| e.sentence.clone())
+            .map(|e| store.sentence(e).to_owned())
             .collect();
         let mut article = store.article(ArticleId(0)).cloned().unwrap();
         article.published = chrono::NaiveDate::from_ymd_opt(2025, 11, 20);
@@ -897,7 +993,7 @@ mod tests {
             .events()
             .iter()
             .filter(|e| e.article == ArticleId(1))
-            .map(|e| e.sentence.clone())
+            .map(|e| store.sentence(e).to_owned())
             .collect();
         assert_eq!(before_b, after_b);
         for e in store.events() {

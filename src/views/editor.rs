@@ -262,7 +262,7 @@ fn events_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState) {
                     let expanded = state.open_event == Some(id);
                     if ui
                         .selectable_label(expanded, summary)
-                        .on_hover_text(&event.sentence)
+                        .on_hover_text(ctx.store.sentence(event))
                         .clicked()
                     {
                         if expanded {
@@ -319,7 +319,7 @@ fn event_fix_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut EditorState, id:
         return;
     };
     ui.label(
-        RichText::new(&event.sentence)
+        RichText::new(ctx.store.sentence(event))
             .italics()
             .color(theme::ink(ui)),
     );

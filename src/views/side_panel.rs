@@ -300,7 +300,7 @@ fn event_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, event: &Event) {
             ui.add_space(6.0);
             quote_block_ui(ui, theme::MUTED, |ui| {
                 ui.add(
-                    egui::Label::new(RichText::new(&event.sentence).italics().color(theme::ink(ui)))
+                    egui::Label::new(RichText::new(ctx.store.sentence(event)).italics().color(theme::ink(ui)))
                         .wrap(),
                 );
             });
@@ -416,8 +416,10 @@ pub(crate) fn quote_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, quote: &Quote) {
             }
         }
         ui.add(
-            egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::ink(ui)))
-                .wrap(),
+            egui::Label::new(
+                RichText::new(format!("“{}”", ctx.store.quote_text(quote))).color(theme::ink(ui)),
+            )
+            .wrap(),
         );
         if let Some(article) = ctx.store.article(quote.article) {
             let response = ui

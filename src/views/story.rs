@@ -315,7 +315,7 @@ fn mention_ui(
                 ui.label(widgets::muted("planned").small());
             }
         });
-        let text = RichText::new(&event.sentence)
+        let text = RichText::new(ctx.store.sentence(event))
             .italics()
             .color(theme::ink(ui));
         ui.add(egui::Label::new(if selected { text.strong() } else { text }).wrap());
@@ -335,8 +335,11 @@ fn mention_ui(
                 }
             }
             ui.add(
-                egui::Label::new(RichText::new(format!("“{}”", quote.text)).color(theme::ink(ui)))
-                    .wrap(),
+                egui::Label::new(
+                    RichText::new(format!("“{}”", ctx.store.quote_text(quote)))
+                        .color(theme::ink(ui)),
+                )
+                .wrap(),
             );
         }
         ui.horizontal(|ui| {
