@@ -10,7 +10,8 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use chronomap::cluster::{StoryHints, cluster};
 use chronomap::model::{
-    Actor, ActorKind, ArticleId, DateSpan, Event, EventId, EventKind, Place, PlaceKind, Precision,
+    ActorKind, ArticleId, DateSpan, Event, EventActor, EventId, EventKind, EventPlace, PlaceKind,
+    Precision,
 };
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -68,8 +69,8 @@ pub fn mentions(articles: usize, per_article: usize) -> Vec<Event> {
             let actors = (0..1 + rng.below(3))
                 .map(|_| {
                     let n = rng.skewed(2000);
-                    Actor {
-                        name: format!("Actor {n}"),
+                    EventActor {
+                        name: format!("Actor {n}").into(),
                         kind: if n.is_multiple_of(5) {
                             ActorKind::Organization
                         } else {
@@ -86,13 +87,13 @@ pub fn mentions(articles: usize, per_article: usize) -> Vec<Event> {
                 sentence: "Officials met on Monday, the 12th meeting this year.".to_owned(),
                 span: [0, 0],
                 when,
-                places: vec![Place {
-                    name: format!("Place {place}"),
+                places: vec![EventPlace {
+                    name: format!("Place {place}").into(),
                     lat: (place % 90) as f64 * 0.5,
                     lon: (place / 90) as f64 * 7.0,
-                    country: format!("C{}", place % 60),
+                    country: format!("C{}", place % 60).into(),
                     kind: PlaceKind::City,
-                    text: String::new(),
+                    text: Default::default(),
                 }],
                 actors,
                 quotes: Vec::new(),

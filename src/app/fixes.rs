@@ -344,7 +344,7 @@ fn apply_event_fix(e: &mut Event, fix: &EventFix) {
         e.when = Some(when.clone());
     }
     if let Some(place) = &fix.place {
-        e.places = vec![place.clone()];
+        e.places = vec![place.into()];
     }
 }
 
@@ -426,6 +426,6 @@ mod tests {
                 ..EventFix::default()
             },
         );
-        assert_eq!(e.places, vec![place]);
+        assert_eq!(e.places, vec![(&place).into()]);
     }
 }

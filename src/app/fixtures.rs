@@ -520,12 +520,17 @@ pub fn seed_like_extraction() -> Extraction {
                     precision,
                     approximate,
                 }),
-            places: e.places.iter().filter_map(|p| place(p)).collect(),
+            places: e
+                .places
+                .iter()
+                .filter_map(|p| place(p))
+                .map(|p| (&p).into())
+                .collect(),
             actors: e
                 .actors
                 .iter()
-                .map(|&(name, kind)| Actor {
-                    name: name.to_owned(),
+                .map(|&(name, kind)| crate::model::EventActor {
+                    name: name.into(),
                     kind,
                 })
                 .collect(),
@@ -625,10 +630,10 @@ pub fn synthetic_extraction(n_events: usize, n_places: usize) -> Extraction {
             });
             let n_event_places = 1 + usize::from(rng.below(100) < 15);
             let event_places = (0..n_event_places)
-                .map(|_| places[busy(&mut rng, places.len())].clone())
+                .map(|_| (&places[busy(&mut rng, places.len())]).into())
                 .collect();
             let event_actors = (0..1 + rng.below(3) as usize)
-                .map(|_| actors[busy(&mut rng, actors.len())].clone())
+                .map(|_| (&actors[busy(&mut rng, actors.len())]).into())
                 .collect();
             let kind = EventKind::ALL[rng.below(EventKind::ALL.len() as u32) as usize];
             Event {

@@ -984,7 +984,7 @@ fn explain(a: &Event, b: &Event) -> String {
         e.actors
             .iter()
             .filter(|x| x.kind != ActorKind::Country)
-            .map(|x| x.name.clone())
+            .map(|x| x.name.as_str().to_owned())
             .collect()
     };
     let (na, nb) = (names(a), names(b));

@@ -362,12 +362,11 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 sentence: text[info.s.start..info.s.end].to_owned(),
                 span: [info.s.start, info.s.end],
                 when,
-                places,
-                actors: if take {
-                    std::mem::take(&mut actors_here)
-                } else {
-                    actors_here.clone()
-                },
+                places: places.iter().map(crate::model::EventPlace::from).collect(),
+                actors: actors_here
+                    .iter()
+                    .map(crate::model::EventActor::from)
+                    .collect(),
                 quotes: if take {
                     std::mem::take(&mut quote_ids)
                 } else {

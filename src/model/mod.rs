@@ -4,8 +4,10 @@
 //! the README; field names and enum spellings below are part of that contract.
 
 mod ids;
+mod name;
 
 pub use ids::{ArticleId, EventId, QuoteId};
+pub use name::Name;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -110,6 +112,44 @@ impl Place {
     }
 }
 
+/// A place as an event carries it: a [`Place`] whose names are shared with every other mention
+/// of it. Serializes as a [`Place`] does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventPlace {
+    pub name: Name,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: Name,
+    pub kind: PlaceKind,
+    pub text: Name,
+}
+
+impl From<&Place> for EventPlace {
+    fn from(p: &Place) -> Self {
+        EventPlace {
+            name: Name::new(&p.name),
+            lat: p.lat,
+            lon: p.lon,
+            country: Name::new(&p.country),
+            kind: p.kind,
+            text: Name::new(&p.text),
+        }
+    }
+}
+
+impl From<&EventPlace> for Place {
+    fn from(p: &EventPlace) -> Self {
+        Place {
+            name: p.name.as_str().to_owned(),
+            lat: p.lat,
+            lon: p.lon,
+            country: p.country.as_str().to_owned(),
+            kind: p.kind,
+            text: p.text.as_str().to_owned(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PlaceKey {
     pub name: String,
@@ -139,6 +179,32 @@ pub struct Actor {
     /// Canonical (longest known) name, e.g. "Ahmed al-Sharaa" for "Sharaa".
     pub name: String,
     pub kind: ActorKind,
+}
+
+/// An actor as an event carries it: an [`Actor`] whose name is shared with every other
+/// mention. Serializes as an [`Actor`] does.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EventActor {
+    pub name: Name,
+    pub kind: ActorKind,
+}
+
+impl From<&Actor> for EventActor {
+    fn from(a: &Actor) -> Self {
+        EventActor {
+            name: Name::new(&a.name),
+            kind: a.kind,
+        }
+    }
+}
+
+impl From<&EventActor> for Actor {
+    fn from(a: &EventActor) -> Self {
+        Actor {
+            name: a.name.as_str().to_owned(),
+            kind: a.kind,
+        }
+    }
 }
 
 /// What kind of happening an event is; a small PLOVER/CAMEO-inspired set.
@@ -279,8 +345,8 @@ pub struct Event {
     /// Byte range of the sentence in the article text.
     pub span: [usize; 2],
     pub when: Option<DateSpan>,
-    pub places: Vec<Place>,
-    pub actors: Vec<Actor>,
+    pub places: Vec<EventPlace>,
+    pub actors: Vec<EventActor>,
     pub quotes: Vec<QuoteId>,
     /// Announced or expected rather than reported as done ("is set to visit").
     #[serde(default)]

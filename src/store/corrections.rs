@@ -143,7 +143,7 @@ impl Corrections {
                 e.when = Some(when.clone());
             }
             if let Some(place) = &fix.place {
-                e.places = vec![place.clone()];
+                e.places = vec![place.into()];
             }
             !fix.hidden
         });

@@ -14,8 +14,8 @@ pub use names::{PersonNames, Renamed};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{
-    Actor, ActorKind, Article, ArticleId, Diagnostic, Event, EventId, Extraction, Place, Quote,
-    QuoteId,
+    Actor, ActorKind, Article, ArticleId, Diagnostic, Event, EventActor, EventId, Extraction,
+    Place, Quote, QuoteId,
 };
 
 /// Index of a distinct place in [`EventStore::places`].
@@ -69,7 +69,7 @@ pub struct EventStore {
     names: PersonNames,
     /// Actors of the events whose people were renamed by the merge, as extracted (by event
     /// index), so a later batch can merge them differently.
-    raw_actors: HashMap<u32, Box<[Actor]>>,
+    raw_actors: HashMap<u32, Box<[EventActor]>>,
     /// Speakers of the quotes renamed by the merge, as extracted (by quote index).
     raw_speakers: HashMap<u32, String>,
 
@@ -202,7 +202,7 @@ impl EventStore {
         let mut old_changed = false;
         for i in visit {
             let e = &mut self.events[i];
-            let raw: Vec<Actor> = match self.raw_actors.remove(&(i as u32)) {
+            let raw: Vec<EventActor> = match self.raw_actors.remove(&(i as u32)) {
                 Some(raw) => raw.into_vec(),
                 None => e.actors.clone(),
             };
@@ -408,10 +408,10 @@ impl EventStore {
                     None => {
                         let aid = ActorId(self.actors.len() as u32);
                         self.actors.push(ActorEntry {
-                            actor: actor.clone(),
+                            actor: Actor::from(actor),
                             events: Vec::new(),
                         });
-                        index.insert(actor.name.clone(), aid);
+                        index.insert(actor.name.as_str().to_owned(), aid);
                         aid
                     }
                 };
@@ -441,21 +441,21 @@ impl EventStore {
             let id = EventId::from_index(i);
             place_ids.clear();
             for place in &self.events[i].places {
-                let pid = match self.place_id(place) {
+                let pid = match self.place_named(&place.name, &place.country) {
                     Some(pid) => pid,
                     None => {
                         let pid = PlaceId(self.places.len() as u32);
                         self.places.push(PlaceEntry {
                             place: Place {
-                                text: place.name.clone(),
-                                ..place.clone()
+                                text: place.name.as_str().to_owned(),
+                                ..Place::from(place)
                             },
                             events: Vec::new(),
                         });
                         self.place_index
-                            .entry(place.name.clone())
+                            .entry(place.name.as_str().to_owned())
                             .or_default()
-                            .push((place.country.clone(), pid));
+                            .push((place.country.as_str().to_owned(), pid));
                         pid
                     }
                 };
@@ -534,10 +534,15 @@ impl EventStore {
     }
 
     pub fn place_id(&self, place: &Place) -> Option<PlaceId> {
+        self.place_named(&place.name, &place.country)
+    }
+
+    /// The distinct place of this name in this country.
+    pub fn place_named(&self, name: &str, country: &str) -> Option<PlaceId> {
         self.place_index
-            .get(place.name.as_str())?
+            .get(name)?
             .iter()
-            .find(|(country, _)| *country == place.country)
+            .find(|(c, _)| c == country)
             .map(|(_, pid)| *pid)
     }
 
@@ -786,8 +791,8 @@ mod tests {
                 places: Vec::new(),
                 actors: persons
                     .iter()
-                    .map(|p| Actor {
-                        name: (*p).to_owned(),
+                    .map(|p| EventActor {
+                        name: (*p).into(),
                         kind: ActorKind::Person,
                     })
                     .collect(),

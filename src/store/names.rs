@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::actors::{person_key, similar_given_names};
-use crate::model::{Actor, ActorKind, Event, Quote};
+use crate::model::{ActorKind, Event, EventActor, Name, Quote};
 
 /// Every person name seen so far, how often each full form was used, and the name each is
 /// merged into.
@@ -115,21 +115,21 @@ impl PersonNames {
 
     /// `actors` with every person merged, and mentions that became one person once (the
     /// first kept). `None` when nothing changes.
-    pub fn merge_actors(&self, actors: &[Actor]) -> Option<Vec<Actor>> {
-        let renamed = |a: &Actor| -> Option<&str> {
+    pub fn merge_actors(&self, actors: &[EventActor]) -> Option<Vec<EventActor>> {
+        let renamed = |a: &EventActor| -> Option<&str> {
             (a.kind == ActorKind::Person)
-                .then(|| self.renames.get(&a.name))
+                .then(|| self.renames.get(a.name.as_str()))
                 .flatten()
                 .map(String::as_str)
         };
         if !actors.iter().any(|a| renamed(a).is_some()) {
             return None;
         }
-        let mut out: Vec<Actor> = Vec::with_capacity(actors.len());
+        let mut out: Vec<EventActor> = Vec::with_capacity(actors.len());
         for a in actors {
             let a = match renamed(a) {
-                Some(c) => Actor {
-                    name: c.to_owned(),
+                Some(c) => EventActor {
+                    name: Name::new(c),
                     kind: a.kind,
                 },
                 None => a.clone(),
