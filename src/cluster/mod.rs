@@ -149,12 +149,8 @@ pub fn cluster_with<'a>(
     hints: &StoryHints,
     sentence: impl Fn(&'a Event) -> &'a str,
 ) -> Stories {
-    let mut interner = Interner::default();
-    let mut parts = MentionParts::default();
-    let mentions: Vec<Mention> = events
-        .iter()
-        .map(|e| Mention::of(e, &mut interner, &mut parts))
-        .collect();
+    let (pool, spans) = MentionPool::of(events);
+    let mentions = pool.mentions(events, spans);
 
     let runs = candidate_edges(&mentions, hints);
 
@@ -240,16 +236,18 @@ pub fn cluster_with<'a>(
     Stories { stories, of_event }
 }
 
-/// What a mention offers for comparison, names interned. Compact (one allocation for the
-/// names, none for a mention without cities), since clustering holds one per event.
-struct Mention {
+/// What a mention offers for comparison, names interned. Compact, and its names and
+/// coordinates are slices of two vectors shared by all mentions ([`MentionPool`]): clustering
+/// holds one mention per event, and a small allocation for each would stay scattered through
+/// the heap among the stories made, after the mentions are gone.
+struct Mention<'a> {
     /// Persons, organisations, countries (country actors and the countries of places, as
     /// interned codes or names) and places (cities and regions), one after another, each
     /// part sorted and without repeats; `ends` marks where the first three end.
-    names: Box<[u32]>,
+    names: &'a [u32],
     ends: [u32; 3],
     /// Cities' coordinates.
-    coords: Box<[(f64, f64)]>,
+    coords: &'a [(f64, f64)],
     kind: EventKind,
     /// Days (from the common era) the mention allows, tolerance included.
     window: Option<(i32, i32)>,
@@ -258,23 +256,42 @@ struct Mention {
     article: u32,
 }
 
-/// Reused buffers for [`Mention::of`].
+/// Reused buffers for [`MentionPool::add`].
 #[derive(Default)]
 struct MentionParts {
     persons: Vec<u32>,
     orgs: Vec<u32>,
     countries: Vec<u32>,
     places: Vec<u32>,
+}
+
+/// The names and coordinates of every mention, one after another.
+#[derive(Default)]
+struct MentionPool {
+    names: Vec<u32>,
     coords: Vec<(f64, f64)>,
 }
 
-impl Mention {
-    fn of(e: &Event, interner: &mut Interner, parts: &mut MentionParts) -> Mention {
+/// Where a mention's names and coordinates end in a [`MentionPool`], and its `ends`.
+type Span = (u32, u32, [u32; 3]);
+
+impl MentionPool {
+    fn of(events: &[Event]) -> (Self, Vec<Span>) {
+        let mut pool = MentionPool::default();
+        let mut interner = Interner::default();
+        let mut parts = MentionParts::default();
+        let spans = events
+            .iter()
+            .map(|e| pool.add(e, &mut interner, &mut parts))
+            .collect();
+        (pool, spans)
+    }
+
+    fn add(&mut self, e: &Event, interner: &mut Interner, parts: &mut MentionParts) -> Span {
         let p = parts;
         for v in [&mut p.persons, &mut p.orgs, &mut p.countries, &mut p.places] {
             v.clear();
         }
-        p.coords.clear();
         for a in &e.actors {
             let id = interner.id(&a.name);
             match a.kind {
@@ -292,13 +309,12 @@ impl Mention {
                 PlaceKind::City | PlaceKind::Region => {
                     p.places.push(interner.id(&place.name));
                     if place.kind == PlaceKind::City {
-                        p.coords.push((place.lat, place.lon));
+                        self.coords.push((place.lat, place.lon));
                     }
                 }
             }
         }
-        let mut names =
-            Vec::with_capacity(p.persons.len() + p.orgs.len() + p.countries.len() + p.places.len());
+        let start = self.names.len();
         let mut ends = [0u32; 3];
         for (n, v) in [&mut p.persons, &mut p.orgs, &mut p.countries, &mut p.places]
             .into_iter()
@@ -306,23 +322,38 @@ impl Mention {
         {
             v.sort_unstable();
             v.dedup();
-            names.extend_from_slice(v);
+            self.names.extend_from_slice(v);
             if let Some(end) = ends.get_mut(n) {
-                *end = names.len() as u32;
+                *end = (self.names.len() - start) as u32;
             }
         }
-        Mention {
-            names: names.into_boxed_slice(),
-            ends,
-            coords: p.coords.as_slice().into(),
-            kind: e.kind,
-            window: e.when.as_ref().map(|w| window_of(w, e.planned)),
-            precision: e.when.as_ref().map(|w| w.precision),
-            planned: e.planned,
-            article: e.article.0,
-        }
+        (self.names.len() as u32, self.coords.len() as u32, ends)
     }
 
+    fn mentions<'a>(&'a self, events: &[Event], spans: Vec<Span>) -> Vec<Mention<'a>> {
+        let (mut names, mut coords) = (0, 0);
+        events
+            .iter()
+            .zip(spans)
+            .map(|(e, (names_end, coords_end, ends))| {
+                let m = Mention {
+                    names: &self.names[names..names_end as usize],
+                    ends,
+                    coords: &self.coords[coords..coords_end as usize],
+                    kind: e.kind,
+                    window: e.when.as_ref().map(|w| window_of(w, e.planned)),
+                    precision: e.when.as_ref().map(|w| w.precision),
+                    planned: e.planned,
+                    article: e.article.0,
+                };
+                (names, coords) = (names_end as usize, coords_end as usize);
+                m
+            })
+            .collect()
+    }
+}
+
+impl Mention<'_> {
     fn persons(&self) -> &[u32] {
         &self.names[..self.ends[0] as usize]
     }
