@@ -549,7 +549,7 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Vec<Edge>> {
     // millions of candidate pairs: they are held once, in the blocks' vectors.
     let mut blocks: Vec<(BlockKey, Vec<u32>)> = blocks.into_iter().collect();
     blocks.sort_unstable_by_key(|(key, _)| *key);
-    blocks
+    let runs: Vec<Vec<Edge>> = blocks
         .into_par_iter()
         .map(|(key, block)| {
             let mut edges = block_edges(mentions, key, block);
@@ -562,7 +562,25 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Vec<Edge>> {
             edges
         })
         .filter(|edges| !edges.is_empty())
-        .collect()
+        .collect();
+    // Thousands of small runs (an article's own pairs) make one, so the merge's heap stays
+    // small.
+    const SMALL_RUN: usize = 4096;
+    let small: usize = runs.iter().map(Vec::len).filter(|&n| n < SMALL_RUN).sum();
+    let mut merged = Vec::with_capacity(small);
+    let mut runs: Vec<Vec<Edge>> = runs
+        .into_iter()
+        .filter_map(|run| {
+            if run.len() >= SMALL_RUN {
+                return Some(run);
+            }
+            merged.extend(run);
+            None
+        })
+        .collect();
+    merged.sort_unstable_by(best_first);
+    runs.push(merged);
+    runs
 }
 
 /// Higher score first, then by ids.
