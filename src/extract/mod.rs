@@ -321,8 +321,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         }
         // The sentence's lists go to its last event; earlier ones (rare) get copies.
         let last = made.len().saturating_sub(1);
-        let (mut places_here, mut actors_here, mut quote_ids) =
-            (places_here, actors_here, quote_ids);
+        let (mut places_here, actors_here, mut quote_ids) = (places_here, actors_here, quote_ids);
         for (n, (kind, anchor_tok, when, planned)) in made.into_iter().enumerate() {
             let take = n == last;
             let mut places = if take {
