@@ -21,7 +21,7 @@ const SMALL_PLACES_TSV: &str = include_str!("../../assets/small_places.tsv");
 #[derive(Debug, Default)]
 pub struct SmallPlaces {
     entries: Vec<Entry>,
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: NameIndex,
     /// Longest name in tokens.
     pub max_tokens: usize,
 }
@@ -56,17 +56,60 @@ impl SmallPlaces {
             {
                 let key = name_key(name);
                 t.max_tokens = t.max_tokens.max(key.split(' ').count());
-                let list = t.by_name.entry(key).or_default();
-                if !list.contains(&idx) {
-                    list.push(idx);
-                }
+                t.by_name.insert(key, idx);
             }
         }
         t
     }
 
     pub fn lookup(&self, key: &str) -> &[u32] {
-        self.by_name.get(key).map_or(&[], Vec::as_slice)
+        self.by_name.get(key)
+    }
+}
+
+/// Name key → entry indices, compact for the common case of a name with one entry: the
+/// small-towns table alone has some 150,000 names, and a vector each cost megabytes.
+#[derive(Debug, Default)]
+struct NameIndex {
+    map: HashMap<Box<str>, Ids>,
+}
+
+#[derive(Debug)]
+enum Ids {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl NameIndex {
+    fn insert(&mut self, key: String, id: u32) {
+        match self.map.get_mut(key.as_str()) {
+            None => {
+                self.map.insert(key.into_boxed_str(), Ids::One(id));
+            }
+            Some(Ids::One(first)) if *first != id => {
+                let first = *first;
+                self.map
+                    .insert(key.into_boxed_str(), Ids::Many(vec![first, id]));
+            }
+            Some(Ids::Many(ids)) if !ids.contains(&id) => ids.push(id),
+            Some(_) => {}
+        }
+    }
+
+    fn get(&self, key: &str) -> &[u32] {
+        match self.map.get(key) {
+            Some(Ids::One(id)) => std::slice::from_ref(id),
+            Some(Ids::Many(ids)) => ids,
+            None => &[],
+        }
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.map.contains_key(key)
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|k| &**k)
     }
 }
 
@@ -101,7 +144,7 @@ impl Entry {
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
     /// Normalised name or alternate name → entry indices.
-    by_name: HashMap<String, Vec<u32>>,
+    by_name: NameIndex,
     /// Normalised venue phrase → entry index of its city.
     venues: HashMap<String, u32>,
     /// Normalised demonym ("syrian", "syrians") → ISO2.
@@ -217,10 +260,7 @@ impl Gazetteer {
             for name in names.filter(|n| !n.trim().is_empty()) {
                 let key = name_key(name);
                 g.max_tokens = g.max_tokens.max(key.split(' ').count());
-                let list = g.by_name.entry(key).or_default();
-                if !list.contains(&idx) {
-                    list.push(idx);
-                }
+                g.by_name.insert(key, idx);
             }
         }
         for line in venues.lines().skip(1) {
@@ -229,7 +269,7 @@ impl Gazetteer {
                 continue;
             }
             let city = name_key(cols[1]);
-            let found = g.by_name.get(&city).and_then(|ids| {
+            let found = Some(g.by_name.get(&city)).and_then(|ids| {
                 ids.iter()
                     .copied()
                     .filter(|&i| g.entries[i as usize].country == cols[2])
@@ -253,7 +293,7 @@ impl Gazetteer {
         g.first_words = g
             .by_name
             .keys()
-            .chain(g.venues.keys())
+            .chain(g.venues.keys().map(String::as_str))
             .map(|k| k.split(' ').next().unwrap_or(k).to_owned())
             .collect();
         g.ambiguous = ambiguous
@@ -266,7 +306,7 @@ impl Gazetteer {
     }
 
     pub fn lookup(&self, key: &str) -> &[u32] {
-        self.by_name.get(key).map_or(&[], Vec::as_slice)
+        self.by_name.get(key)
     }
 
     pub fn venue(&self, key: &str) -> Option<&Entry> {
