@@ -478,21 +478,28 @@ fn fixing_a_publication_date_moves_monday_and_survives_a_restart() {
     assert_eq!(article.published_basis, PublishedBasis::SourcesCsv);
 }
 
-#[test]
-fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
-    let _serial = serial();
-    let data = tempfile::tempdir().expect("tmp");
+/// An app with one article opened: an event in Paris, one in Geneva. The folder is returned
+/// so it outlives the harness.
+fn paris_and_geneva(data: &Path) -> (tempfile::TempDir, Harness<'static, ChronomapApp>) {
     let dir = tempfile::tempdir().expect("tmp");
     write(
         dir.path(),
         "visit.txt",
         "The envoy arrived in Paris on 3 March 2024. Talks were held in Geneva on 4 March 2024.",
     );
-    let storage_file = dir.path().join("app.ron");
-    let mut h = harness(EventStore::new(), data.path());
+    let mut h = harness(EventStore::new(), data);
     h.state_mut()
         .apply(Command::Open(vec![dir.path().join("visit.txt")]));
     wait_for_load(&mut h);
+    (dir, h)
+}
+
+#[test]
+fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
+    let _serial = serial();
+    let data = tempfile::tempdir().expect("tmp");
+    let (dir, mut h) = paris_and_geneva(data.path());
+    let storage_file = dir.path().join("app.ron");
     let events: Vec<Event> = h.state().store().events().to_vec();
     let paris = events
         .iter()
@@ -831,16 +838,7 @@ fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
 fn hidden_events_can_be_shown_again_from_the_editor() {
     let _serial = serial();
     let data = tempfile::tempdir().expect("tmp");
-    let dir = tempfile::tempdir().expect("tmp");
-    write(
-        dir.path(),
-        "visit.txt",
-        "The envoy arrived in Paris on 3 March 2024. Talks were held in Geneva on 4 March 2024.",
-    );
-    let mut h = harness(EventStore::new(), data.path());
-    h.state_mut()
-        .apply(Command::Open(vec![dir.path().join("visit.txt")]));
-    wait_for_load(&mut h);
+    let (_dir, mut h) = paris_and_geneva(data.path());
     let in_geneva = |h: &Harness<'_, ChronomapApp>| {
         h.state()
             .store()

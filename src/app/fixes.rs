@@ -164,16 +164,7 @@ impl ChronomapApp {
         } else {
             self.reselect(reselect);
         }
-        self.state.edit_status = Some(match self.save_corrections() {
-            Some(path) => SaveStatus {
-                ok: true,
-                message: format!("Saved to {}", path.display()),
-            },
-            None => SaveStatus {
-                ok: false,
-                message: "No data folder: this fix is kept until the app closes".to_owned(),
-            },
-        });
+        self.save_corrections_and_report();
     }
 
     /// Extract `article` (the store's article `id`, perhaps with new metadata) again, with the
@@ -244,6 +235,11 @@ impl ChronomapApp {
         let reselect = self.selected_event_anchor();
         self.extract_again(id, &mut article);
         self.reselect(reselect);
+        self.save_corrections_and_report();
+    }
+
+    /// Write the corrections file and say where it went (or why it could not) in the status line.
+    pub(super) fn save_corrections_and_report(&mut self) {
         self.state.edit_status = Some(match self.save_corrections() {
             Some(path) => SaveStatus {
                 ok: true,

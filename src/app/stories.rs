@@ -4,7 +4,6 @@
 
 use super::ChronomapApp;
 use super::selection::Item;
-use super::state::SaveStatus;
 use crate::model::EventId;
 use crate::store::event_key;
 use crate::views::view_model::StoryMode;
@@ -121,15 +120,6 @@ impl ChronomapApp {
 
     fn story_fixes_changed(&mut self) {
         self.store.set_story_fixes(&self.corrections);
-        self.state.edit_status = Some(match self.save_corrections() {
-            Some(path) => SaveStatus {
-                ok: true,
-                message: format!("Saved to {}", path.display()),
-            },
-            None => SaveStatus {
-                ok: false,
-                message: "No data folder: this fix is kept until the app closes".to_owned(),
-            },
-        });
+        self.save_corrections_and_report();
     }
 }
