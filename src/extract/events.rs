@@ -1,7 +1,8 @@
 //! Event triggers and short summaries.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::TRIGGERS;
 use super::lexicon::class;
@@ -27,7 +28,7 @@ pub fn find_triggers(w: &Words) -> Vec<Trigger> {
     let mut i = 0;
     while i < w.len() {
         if w.has(i, class::TRIGGER_PAIR) && i + 1 < w.len() {
-            let mut pair = String::with_capacity(24);
+            let mut pair = super::text::SmallKey::default();
             pair.push_str(w.n(i));
             pair.push(' ');
             pair.push_str(w.n(i + 1));
@@ -158,13 +159,13 @@ pub fn summarize(src: &str, toks: &[Token], anchor: usize) -> String {
     }
     let raw = &src[toks[lo].start..toks[hi - 1].end];
     let mut text = if subject.is_empty() {
-        raw.to_owned()
+        std::borrow::Cow::Borrowed(raw)
     } else {
-        format!("{subject} {raw}")
+        std::borrow::Cow::Owned(format!("{subject} {raw}"))
     };
     // Hard-wrapped text carries line breaks inside sentences: one line for the summary.
     if text.contains(['\n', '\t']) || text.contains("  ") {
-        text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        text = std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "));
     }
     let cut_right = toks[hi..].iter().any(|t| t.is_word());
     // Read as a headline: capitalised, and cut only at its end.

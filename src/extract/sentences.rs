@@ -122,6 +122,10 @@ fn is_hard_wrapped(text: &str) -> bool {
             line.chars().count()
         };
         max_len = max_len.max(len);
+        if max_len > 100 {
+            // A long line: not hard-wrapped, whatever follows.
+            return false;
+        }
         if len >= 40 && !next.is_empty() {
             long += 1;
             if !line.ends_with(['.', '!', '?', ':', '”', '"', ';']) {
@@ -194,6 +198,18 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
 }
 
+/// Bytes that may start a terminator or a quote mark: [`split_paragraph`] skips the rest.
+const SENTENCE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let interesting = [b'.', b'!', b'?', b'"', 0xE2, 0xC2, 0xEF];
+    while k < interesting.len() {
+        table[interesting[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 fn split_paragraph(
     text: &str,
     start: usize,
@@ -209,10 +225,12 @@ fn split_paragraph(
     while pos < bytes.len() {
         // Only terminators and quote marks matter; skip everything else bytewise. Multi-byte
         // candidates (“ ” … « » ＂) start with 0xE2, 0xC2 or 0xEF.
-        let b = bytes[pos];
-        if !matches!(b, b'.' | b'!' | b'?' | b'"' | 0xE2 | 0xC2 | 0xEF) {
-            pos += 1;
-            continue;
+        match bytes[pos..]
+            .iter()
+            .position(|&b| SENTENCE_BYTES[usize::from(b)])
+        {
+            Some(skip) => pos += skip,
+            None => break,
         }
         let Some(c) = para[pos..].chars().next() else {
             break;

@@ -1,8 +1,8 @@
 //! [`Name`]: a place, country or actor name shared by all its mentions.
 
-use std::collections::HashSet;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A name as events carry it: every mention of "Washington" or "US" shares one allocation,
