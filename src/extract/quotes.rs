@@ -36,11 +36,10 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     // (byte offset of the open mark, its length)
     let mut open: Option<(usize, usize)> = None;
-    for (pos, &b) in bytes.iter().enumerate() {
-        // Quote marks are '"' or start with 0xE2 (“ ” „ ‟), 0xC2 (« ») or 0xEF (＂).
-        if !matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF) {
-            continue;
-        }
+    let mut next = 0;
+    // Quote marks are '"' or start with 0xE2 (“ ” „ ‟), 0xC2 (« ») or 0xEF (＂).
+    while let Some(pos) = super::text::next_marker(bytes, next, b"\"", &[0xE2, 0xC2, 0xEF]) {
+        next = pos + 1;
         let Some(c) = para[pos..].chars().next() else {
             continue;
         };

@@ -6,7 +6,7 @@
 //! whole. Line breaks end paragraphs unless the file is hard-wrapped, in which case only blank
 //! lines do.
 
-use super::text::is_double_quote;
+use super::text::{is_double_quote, next_marker};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -198,18 +198,6 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text[start..end].trim_end().len()
 }
 
-/// Bytes that may start a terminator or a quote mark: [`split_paragraph`] skips the rest.
-const SENTENCE_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    let interesting = [b'.', b'!', b'?', b'"', 0xE2, 0xC2, 0xEF];
-    while k < interesting.len() {
-        table[interesting[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
 fn split_paragraph(
     text: &str,
     start: usize,
@@ -223,13 +211,10 @@ fn split_paragraph(
     let mut in_quote = false;
     let mut pos = 0usize;
     while pos < bytes.len() {
-        // Only terminators and quote marks matter; skip everything else bytewise. Multi-byte
+        // Only terminators and quote marks matter; skip everything else. Multi-byte
         // candidates (“ ” … « » ＂) start with 0xE2, 0xC2 or 0xEF.
-        match bytes[pos..]
-            .iter()
-            .position(|&b| SENTENCE_BYTES[usize::from(b)])
-        {
-            Some(skip) => pos += skip,
+        match next_marker(bytes, pos, b".!?\"", &[0xE2, 0xC2, 0xEF]) {
+            Some(at) => pos = at,
             None => break,
         }
         let Some(c) = para[pos..].chars().next() else {

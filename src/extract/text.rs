@@ -73,6 +73,49 @@ pub fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―')
 }
 
+/// The first byte at or after `from` that is one of the ASCII bytes `ascii` or one of the
+/// UTF-8 lead bytes `lead`. Scanners that care about a few marks (terminators, quote marks)
+/// use it to skip the text between them eight bytes at a time.
+#[inline]
+pub fn next_marker<const A: usize, const L: usize>(
+    bytes: &[u8],
+    from: usize,
+    ascii: &[u8; A],
+    lead: &[u8; L],
+) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let is_marker = |b: u8| ascii.contains(&b) || lead.contains(&b);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Any non-ASCII byte, and any byte equal to one of `ascii` (the classic zero-byte
+        // test on `w ^ b`): the lowest flagged byte is always a true candidate.
+        let mut hit = if L == 0 { 0 } else { w & HIGH };
+        for &b in ascii {
+            let x = w ^ (ONES * u64::from(b));
+            hit |= x.wrapping_sub(ONES) & !x & HIGH;
+        }
+        if hit == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (hit.trailing_zeros() / 8) as usize;
+        if is_marker(bytes[at]) {
+            return Some(at);
+        }
+        // A non-ASCII byte that is not a wanted lead byte: look on from the next one.
+        i = at + 1;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| is_marker(b))
+        .map(|p| i + p)
+}
+
 /// Split `src[range]` into tokens. Words keep inner hyphens and apostrophes; dotted acronyms
 /// ("U.S.", "D.C.") stay one token including their final dot.
 ///
@@ -630,5 +673,32 @@ mod tests {
         assert_eq!(norm("Hay’at"), "hay'at");
         assert_eq!(strip_possessive("Sharaa’s"), "Sharaa");
         assert_eq!(strip_possessive("forces'"), "forces");
+    }
+
+    #[test]
+    fn next_marker_finds_the_first_wanted_byte() {
+        let naive = |b: &[u8], from: usize, ascii: &[u8], lead: &[u8]| {
+            (from..b.len()).find(|&i| ascii.contains(&b[i]) || lead.contains(&b[i]))
+        };
+        let sentence = |b: &[u8], from| next_marker(b, from, b".!?\"", &[0xE2, 0xC2, 0xEF]);
+        let quote = |b: &[u8], from| next_marker(b, from, b"\"", &[0xE2, 0xC2, 0xEF]);
+        let dot = |b: &[u8], from| next_marker(b, from, b".", &[]);
+        let texts = [
+            "",
+            "no marks at all in this rather long line of text",
+            "Il a dit « non » hier. Puis: “oui”!",
+            "ééééééééééééééééé. x",
+            "abc.def?ghi!jkl\"mno",
+            "日本語のテキスト、そして. 終わり",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let lead = [0xE2u8, 0xC2, 0xEF];
+                assert_eq!(sentence(b, from), naive(b, from, b".!?\"", &lead));
+                assert_eq!(quote(b, from), naive(b, from, b"\"", &lead));
+                assert_eq!(dot(b, from), naive(b, from, b".", &[]));
+            }
+        }
     }
 }
