@@ -24,6 +24,9 @@ pub enum RunKind {
         title: Vec<String>,
         affiliation: Option<String>,
         strong: bool,
+        /// Which of the article's people this is, once they are known (set after
+        /// [`People`] is collected, so later passes do not look the name up again).
+        person: Option<usize>,
     },
     /// A title with no name ("U.S. Envoy", "the Syrian Foreign Minister").
     Role {
@@ -324,6 +327,7 @@ fn scan_headline(v: &View<'_, '_>) -> Vec<ActorRun> {
                     title: Vec::new(),
                     affiliation: None,
                     strong: false,
+                    person: None,
                 },
             });
         }
@@ -530,6 +534,7 @@ fn classify(
                 title,
                 affiliation,
                 strong: false,
+                person: None,
             },
         })
         .filter(|_| name_members.len() <= 2 && !is_place);
@@ -545,6 +550,7 @@ fn classify(
             title,
             affiliation,
             strong: strong || (weak && name_members.len() >= 2),
+            person: None,
         },
     })
 }

@@ -133,13 +133,18 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
     let people = collect_people(text, &infos, g);
     // Town names that turned out to be people ("Rubio", "Machado") are not places.
     for info in &mut infos {
+        for r in &mut info.runs {
+            if let RunKind::Person { name, person, .. } = &mut r.kind {
+                *person = people.find(name);
+            }
+        }
         let person_spans: Vec<(usize, usize)> = info
             .runs
             .iter()
             .filter_map(|r| match &r.kind {
-                RunKind::Person { name, .. } if people.find(name).is_some() => {
-                    Some((r.start, r.end))
-                }
+                RunKind::Person {
+                    person: Some(_), ..
+                } => Some((r.start, r.end)),
                 _ => None,
             })
             .collect();
@@ -231,7 +236,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         let agents_of = |actors_here: &[Actor]| -> Vec<Actor> {
             let speaking: Vec<String> = (0..info.w.len())
                 .filter(|&k| !info.in_quote[k] && info.w.has(k, class::SPEECH))
-                .filter_map(|k| match subject_of_verb(text, info, &people, k) {
+                .filter_map(|k| match subject_of_verb(text, info, k) {
                     Some(Speaker::Person(p)) => Some(people.people[p].name.clone()),
                     _ => None,
                 })
@@ -486,6 +491,7 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
                 title,
                 affiliation,
                 strong: true,
+                ..
             } = &r.kind
             {
                 people.add(name, title, affiliation.as_deref(), r.start);
@@ -499,6 +505,7 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
                 title,
                 affiliation,
                 strong: false,
+                ..
             } = &r.kind
             {
                 let known = people.find(name).is_some();
@@ -653,8 +660,8 @@ fn sentence_actors(
     };
     for r in &info.runs {
         match &r.kind {
-            RunKind::Person { name, .. } => {
-                if let Some(i) = people.find(name) {
+            RunKind::Person { name, person, .. } => {
+                if let Some(i) = *person {
                     push(Actor {
                         name: people.people[i].name.clone(),
                         kind: ActorKind::Person,
@@ -803,7 +810,7 @@ fn attribute_speakers(
                     && info.w.has(k, class::SPEECH)
                     && !is_participle_modifier(info, k)
             })
-            .map(|k| (k, subject_of_verb(text, info, people, k)))
+            .map(|k| (k, subject_of_verb(text, info, k)))
             .collect();
         let first_named = verbs.iter().find_map(|(_, s)| match s {
             Some(Speaker::Person(p)) => Some(*p),
@@ -847,7 +854,7 @@ fn attribute_speakers(
                 .iter()
                 .position(|t| t.start >= q.end)
                 .unwrap_or(info.w.len());
-            let speaker = after_quote_speaker(text, info, people, q)
+            let speaker = after_quote_speaker(text, info, q)
                 .or_else(|| possessive_speaker(text, info, people, q))
                 .or_else(|| {
                     // Nearest speech verb before the quote in this sentence; an empty subject
@@ -860,7 +867,7 @@ fn attribute_speakers(
                         None => before.iter().rev().find_map(|(_, s)| s.clone()),
                     }
                 })
-                .or_else(|| according_to(text, info, people))
+                .or_else(|| according_to(text, info))
                 .or_else(|| {
                     verbs
                         .iter()
@@ -950,12 +957,7 @@ fn is_participle_modifier(info: &SentenceInfo<'_>, k: usize) -> bool {
 /// for "said X" (verb first in its clause) the words after it. Parenthetical segments between
 /// subject and verb ("Zelenskiy, who has pressed …, said", "Laxmi Bohara, 42, said") are
 /// skipped, and "…, who said" refers back to the person before "who".
-fn subject_of_verb(
-    text: &str,
-    info: &SentenceInfo<'_>,
-    people: &People,
-    k: usize,
-) -> Option<Speaker> {
+fn subject_of_verb(text: &str, info: &SentenceInfo<'_>, k: usize) -> Option<Speaker> {
     let is_punct_boundary = |i: usize| {
         let t = &info.w.toks[i];
         let c = text[t.start..].chars().next().unwrap_or(' ');
@@ -1017,7 +1019,7 @@ fn subject_of_verb(
             .iter()
             .filter(|r| r.tok_end <= who && r.tok_end + 2 >= who)
             .find_map(|r| match &r.kind {
-                RunKind::Person { name, .. } => people.find(name),
+                RunKind::Person { person, .. } => *person,
                 _ => None,
             })
         {
@@ -1034,7 +1036,7 @@ fn subject_of_verb(
                 .iter()
                 .find(|r| r.tok_start == i)
                 .and_then(|r| match &r.kind {
-                    RunKind::Person { name, .. } => people.find(name).map(Speaker::Person),
+                    RunKind::Person { person, .. } => person.map(Speaker::Person),
                     _ => None,
                 })
         });
@@ -1044,7 +1046,7 @@ fn subject_of_verb(
         lo -= 1;
     }
     if lo < v
-        && let Some(s) = phrase_speaker(text, info, people, lo, v)
+        && let Some(s) = phrase_speaker(text, info, lo, v)
     {
         return Some(s);
     }
@@ -1069,9 +1071,7 @@ fn subject_of_verb(
                 || !info.w.is_cap(seg_start);
             if !parenthetical || seg_start == 0 || !info.w.toks[seg_start - 1].is_punct(text, ',') {
                 // The subject itself (or the start of the clause).
-                if let Some(Speaker::Person(p)) =
-                    phrase_speaker(text, info, people, seg_start, seg_end)
-                {
+                if let Some(Speaker::Person(p)) = phrase_speaker(text, info, seg_start, seg_end) {
                     return Some(Speaker::Person(p));
                 }
                 break;
@@ -1101,20 +1101,14 @@ fn subject_of_verb(
             hi += 1;
         }
         if hi > k + 1 {
-            return phrase_speaker(text, info, people, k + 1, hi);
+            return phrase_speaker(text, info, k + 1, hi);
         }
     }
     None
 }
 
 /// Who a phrase names: a person, a pronoun, a role ("the U.S. envoy") or just the phrase.
-fn phrase_speaker(
-    text: &str,
-    info: &SentenceInfo<'_>,
-    people: &People,
-    lo: usize,
-    hi: usize,
-) -> Option<Speaker> {
+fn phrase_speaker(text: &str, info: &SentenceInfo<'_>, lo: usize, hi: usize) -> Option<Speaker> {
     // Drop a leading date or adverb clause ("on Tuesday", "previously").
     let person = info
         .runs
@@ -1122,7 +1116,7 @@ fn phrase_speaker(
         .rev()
         .filter(|r| r.tok_start >= lo && r.tok_end <= hi)
         .find_map(|r| match &r.kind {
-            RunKind::Person { name, .. } => people.find(name),
+            RunKind::Person { person, .. } => *person,
             _ => None,
         });
     if let Some(p) = person {
@@ -1272,12 +1266,7 @@ fn role_holder(people: &People, words: &[String], at: usize) -> Option<usize> {
 }
 
 /// `“…,” Barrack said.` / `“…,” said Barrack.` / `“…,” he said.`
-fn after_quote_speaker(
-    text: &str,
-    info: &SentenceInfo<'_>,
-    people: &People,
-    q: &QuoteSpan,
-) -> Option<Speaker> {
+fn after_quote_speaker(text: &str, info: &SentenceInfo<'_>, q: &QuoteSpan) -> Option<Speaker> {
     let after = q.after(text);
     // Only a quote that ends its clause (“…,” / “….” / ”,) can be followed by its attribution;
     // “discussed …” with Sharaa, who he described … is mid-clause.
@@ -1327,10 +1316,10 @@ fn after_quote_speaker(
                     hi += 1;
                 }
                 return (hi > k + 1)
-                    .then(|| phrase_speaker(text, info, people, k + 1, hi))
+                    .then(|| phrase_speaker(text, info, k + 1, hi))
                     .flatten();
             }
-            return phrase_speaker(text, info, people, lo, k);
+            return phrase_speaker(text, info, lo, k);
         }
         k += 1;
     }
@@ -1363,7 +1352,7 @@ fn possessive_speaker(
 }
 
 /// "according to X".
-fn according_to(text: &str, info: &SentenceInfo<'_>, people: &People) -> Option<Speaker> {
+fn according_to(text: &str, info: &SentenceInfo<'_>) -> Option<Speaker> {
     let k =
         (0..info.w.len()).position(|k| info.w.n(k) == "according" && info.w.n(k + 1) == "to")?;
     let lo = k + 2;
@@ -1372,7 +1361,7 @@ fn according_to(text: &str, info: &SentenceInfo<'_>, people: &People) -> Option<
         hi += 1;
     }
     (hi > lo)
-        .then(|| phrase_speaker(text, info, people, lo, hi))
+        .then(|| phrase_speaker(text, info, lo, hi))
         .flatten()
 }
 
