@@ -981,7 +981,13 @@ pub fn classes(norm: &str) -> u32 {
     let map = &*CLASSES;
     let mut c = map.get(norm).copied().unwrap_or(0);
     let bytes = norm.as_bytes();
-    // Only words with an apostrophe, a final dot or a hyphen need more lookups.
+    // Only words with an apostrophe, a final dot or a hyphen need more lookups. (A loop, not
+    // `contains`: words are short, and a memchr call costs more than scanning them.)
+    let last = bytes.last().copied().unwrap_or(0);
+    let hyphen = bytes.iter().any(|&b| b == b'-');
+    if last != b'\'' && last != b's' && last != b'.' && !hyphen {
+        return c;
+    }
     let possessive = bytes.len() > 2 && (norm.ends_with("'s") || norm.ends_with('\''));
     if possessive || norm.ends_with('.') {
         let bare = super::text::strip_possessive(norm).trim_end_matches('.');
@@ -990,7 +996,7 @@ pub fn classes(norm: &str) -> u32 {
             c |= b & (class::TITLE | class::TITLE_HEAD | class::ORG_HEAD | class::ROLE_NOUN);
         }
     }
-    if bytes.contains(&b'-') {
+    if hyphen {
         if c & class::TITLE == 0 {
             let bare = super::text::strip_possessive(norm);
             for part in bare.split('-').filter(|p| p.len() > 2) {

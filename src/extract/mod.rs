@@ -34,8 +34,8 @@ use sentences::Sentence;
 use text::{Words, strip_possessive};
 
 use crate::model::{
-    Actor, ActorKind, Article, DateSpan, Diagnostic, Event, EventId, EventKind, Extraction, Place,
-    PlaceKind, Precision, PublishedBasis, Quote, QuoteId,
+    Actor, ActorKind, Article, DateSpan, Diagnostic, Event, EventId, EventKind, EventPlace,
+    Extraction, Place, PlaceKind, Precision, PublishedBasis, Quote, QuoteId,
 };
 
 /// What one article yields. Ids are local to the article (from 0).
@@ -219,14 +219,15 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         if info.headline {
             continue;
         }
-        let mut places_here: Vec<Place> = Vec::new();
+        // Made as events carry them (names shared), not as owned copies made and dropped.
+        let mut places_here: Vec<EventPlace> = Vec::new();
         for (p, is_place) in &sentence_places[si] {
             if *is_place
                 && !places_here
                     .iter()
                     .any(|q| q.name == p.name && q.country == p.country)
             {
-                places_here.push(p.clone());
+                places_here.push(EventPlace::from(p));
             }
         }
         let actors_here =
@@ -338,13 +339,16 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 // Countries named as actors locate what they do ("Kazakhstan pledged cuts").
                 for (p, is_place) in &sentence_places[si] {
                     if !is_place && !places.iter().any(|q| q.name == p.name) {
-                        places.push(p.clone());
+                        places.push(EventPlace::from(p));
                     }
                 }
             }
             if places.is_empty() && kind != EventKind::Statement {
                 let agents = agents_of(&actors_here);
-                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
+                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people)
+                    .iter()
+                    .map(EventPlace::from)
+                    .collect();
             }
             let when = when.or_else(|| {
                 let span = peg.as_ref()?;
@@ -366,7 +370,7 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 sentence: text[info.s.start..info.s.end].to_owned(),
                 span: [info.s.start, info.s.end],
                 when,
-                places: places.iter().map(crate::model::EventPlace::from).collect(),
+                places,
                 actors: actors_here
                     .iter()
                     .map(crate::model::EventActor::from)

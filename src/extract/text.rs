@@ -505,9 +505,14 @@ impl<'a> Words<'a> {
         let mut norm_buf = src[from..to].to_ascii_lowercase();
         let mut norm_spans = Vec::with_capacity(toks.len());
         let mut flags = Vec::with_capacity(toks.len());
+        // Most sentences are plain ASCII: then no token needs checking on its own.
+        let plain = {
+            let bytes = &src.as_bytes()[from..to];
+            bytes.is_ascii() && !bytes.contains(&b'`')
+        };
         for t in &toks {
             let raw = t.text(src);
-            let (start, end) = if raw.bytes().all(|b| b < 0x80 && b != b'`') {
+            let (start, end) = if plain || raw.bytes().all(|b| b < 0x80 && b != b'`') {
                 (t.start - from, t.end - from)
             } else {
                 let start = norm_buf.len();
