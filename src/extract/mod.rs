@@ -395,12 +395,19 @@ fn analyse_sentence<'a>(
     dateline: Option<(usize, usize)>,
 ) -> SentenceInfo<'a> {
     let w = Words::new(text, s.start, s.end);
-    // Quotes are sorted by position: each token looks up the last quote opening before it.
+    // Quotes and tokens are both sorted by position: walk them together, each token against
+    // the last quote opening before it.
+    let mut k = w
+        .toks
+        .first()
+        .map_or(0, |t| quote_spans.partition_point(|q| q.start <= t.start));
     let in_quote: Vec<bool> = w
         .toks
         .iter()
         .map(|t| {
-            let k = quote_spans.partition_point(|q| q.start <= t.start);
+            while k < quote_spans.len() && quote_spans[k].start <= t.start {
+                k += 1;
+            }
             k > 0 && t.end <= quote_spans[k - 1].end
         })
         .collect();
