@@ -1,6 +1,6 @@
 //! The tile server down, hanging or sending garbage: asking the map's tile source for tiles
 //! never blocks (the window draws the offline basemap where tiles are missing), nothing
-//! panics, and downloads are bounded in number.
+//! panics, and downloads are bounded in number and in time.
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -10,22 +10,30 @@ use std::time::{Duration, Instant};
 
 use walkers::{TileId, Tiles};
 
-/// A server that accepts connections and then says nothing, counting the connections.
-fn hanging_server() -> (String, Arc<AtomicUsize>) {
+/// A server that accepts connections and then says nothing, counting the connections it got
+/// and those the client closed.
+fn hanging_server() -> (String, Arc<AtomicUsize>, Arc<AtomicUsize>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let accepted = Arc::new(AtomicUsize::new(0));
-    let count = accepted.clone();
+    let closed = Arc::new(AtomicUsize::new(0));
+    let (count, gone) = (accepted.clone(), closed.clone());
     std::thread::spawn(move || {
-        let mut held = Vec::new();
-        for stream in listener.incoming().flatten() {
+        for mut stream in listener.incoming().flatten() {
             count.fetch_add(1, Ordering::SeqCst);
-            held.push(stream);
+            let gone = gone.clone();
+            std::thread::spawn(move || {
+                // Read the request and never answer; a read of 0 bytes is the client leaving.
+                let mut buf = [0u8; 4096];
+                while matches!(stream.read(&mut buf), Ok(n) if n > 0) {}
+                gone.fetch_add(1, Ordering::SeqCst);
+            });
         }
     });
     (
         format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
         accepted,
+        closed,
     )
 }
 
@@ -55,19 +63,24 @@ fn tiles(zoom: u8) -> impl Iterator<Item = TileId> {
     (0..8u32).flat_map(move |x| (0..8u32).map(move |y| TileId { x, y, zoom }))
 }
 
-/// Ask for 64 tiles again and again for `for_how_long`, as frames would; the longest call.
-fn poll(source: &mut walkers::HttpTiles, for_how_long: Duration) -> (Duration, usize) {
+/// Ask for 64 tiles again and again for `for_how_long`, as frames would (checking for stalled
+/// downloads once per frame, as the map does); the longest frame.
+fn poll(
+    source: &mut chronomap::views::map::BoundedTiles,
+    for_how_long: Duration,
+) -> (Duration, usize) {
     let started = Instant::now();
     let mut longest = Duration::ZERO;
     let mut got = 0;
     while started.elapsed() < for_how_long {
+        let t = Instant::now();
+        source.watch();
         for tile in tiles(6) {
-            let t = Instant::now();
             if source.at(tile).is_some() {
                 got += 1;
             }
-            longest = longest.max(t.elapsed());
         }
+        longest = longest.max(t.elapsed());
         std::thread::sleep(Duration::from_millis(16));
     }
     (longest, got)
@@ -81,11 +94,12 @@ fn a_hanging_or_garbage_tile_server_never_blocks_the_map() {
     unsafe { std::env::set_var("XDG_CACHE_HOME", cache.path()) };
     let ctx = egui::Context::default();
 
-    let (url, accepted) = hanging_server();
-    let mut hanging = chronomap::views::map::http_tiles(&url, &ctx);
-    let (longest, got) = poll(&mut hanging, Duration::from_secs(2));
+    let (url, accepted, closed) = hanging_server();
+    let stall = Duration::from_millis(1500);
+    let mut hanging = chronomap::views::map::BoundedTiles::with_stall(&url, &ctx, stall);
+    let (longest, got) = poll(&mut hanging, Duration::from_secs(1));
     assert_eq!(got, 0, "no tile from a server that never answers");
-    // A generous bound: a call that waited on the network would take the whole 2 s.
+    // A generous bound: a frame that waited on the network would take the whole second.
     assert!(
         longest < Duration::from_millis(250),
         "a tile request blocked for {longest:?}"
@@ -96,9 +110,42 @@ fn a_hanging_or_garbage_tile_server_never_blocks_the_map() {
         connections <= 6,
         "downloads are bounded: {connections} connections for 64 tiles"
     );
+    assert_eq!(hanging.restarts(), 0, "gave up before the stall bound");
+
+    // Past the stall bound the hung downloads are abandoned (their connections closed) and
+    // tried again, still at most six at a time, and abandoning them never holds up a frame.
+    let (longest, got) = poll(&mut hanging, Duration::from_secs(3));
+    assert_eq!(got, 0);
+    assert!(
+        longest < Duration::from_millis(250),
+        "abandoning downloads blocked a frame for {longest:?}"
+    );
+    assert!(
+        hanging.restarts() >= 1,
+        "stalled downloads were never abandoned"
+    );
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while closed.load(Ordering::SeqCst) < connections && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        closed.load(Ordering::SeqCst) >= connections,
+        "the hung connections were not closed: {} of {connections}",
+        closed.load(Ordering::SeqCst)
+    );
+    let again = accepted.load(Ordering::SeqCst);
+    assert!(
+        again > connections,
+        "no new attempt after abandoning the hung ones"
+    );
+    assert!(
+        again <= 6 * (hanging.restarts() + 1),
+        "downloads are bounded: {again} connections after {} restarts",
+        hanging.restarts()
+    );
 
     let url = garbage_server();
-    let mut garbage = chronomap::views::map::http_tiles(&url, &ctx);
+    let mut garbage = chronomap::views::map::BoundedTiles::new(&url, &ctx);
     let (longest, got) = poll(&mut garbage, Duration::from_secs(2));
     assert_eq!(got, 0, "garbage is not shown as a tile");
     assert!(

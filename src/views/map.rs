@@ -86,12 +86,103 @@ pub fn http_tiles(url: &str, ctx: &egui::Context) -> HttpTiles {
     HttpTiles::with_options(UrlTemplate(url.to_owned()), options, ctx.clone())
 }
 
+/// How long downloads may sit without one finishing before they are abandoned.
+pub const TILE_STALL: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// [`http_tiles`] with a time bound. walkers gives its HTTP client no timeout, so a server
+/// that accepts connections and never answers would hold all six download slots for good.
+/// This watches walkers' count of downloads in progress: when some are pending and none has
+/// finished for [`TILE_STALL`], the downloader is replaced by a fresh one (tiles already fetched
+/// come back from the disk cache) and the old one, with its hung connections, is dropped on a
+/// thread of its own, since dropping it joins its runtime.
+pub struct BoundedTiles {
+    url: String,
+    ctx: egui::Context,
+    inner: HttpTiles,
+    stall: std::time::Duration,
+    /// Downloads in progress at the last check, and since when none has finished.
+    in_progress: usize,
+    waiting_since: Option<std::time::Instant>,
+    restarts: usize,
+}
+
+impl BoundedTiles {
+    pub fn new(url: &str, ctx: &egui::Context) -> BoundedTiles {
+        BoundedTiles::with_stall(url, ctx, TILE_STALL)
+    }
+
+    /// With another stall bound (tests use a short one).
+    pub fn with_stall(url: &str, ctx: &egui::Context, stall: std::time::Duration) -> BoundedTiles {
+        BoundedTiles {
+            url: url.to_owned(),
+            ctx: ctx.clone(),
+            inner: http_tiles(url, ctx),
+            stall,
+            in_progress: 0,
+            waiting_since: None,
+            restarts: 0,
+        }
+    }
+
+    /// Once per frame: abandon downloads that made no progress for the stall bound.
+    pub fn watch(&mut self) {
+        let now = std::time::Instant::now();
+        let in_progress = walkers::Tiles::stats(&self.inner).in_progress;
+        if in_progress == 0 || in_progress < self.in_progress {
+            // Idle, or a download finished: the server is answering.
+            self.waiting_since = (in_progress > 0).then_some(now);
+        } else if self.waiting_since.is_none() {
+            self.waiting_since = Some(now);
+        }
+        self.in_progress = in_progress;
+        if self
+            .waiting_since
+            .is_some_and(|since| now.duration_since(since) >= self.stall)
+        {
+            let stalled = std::mem::replace(&mut self.inner, http_tiles(&self.url, &self.ctx));
+            let _ = std::thread::Builder::new()
+                .name("chronomap-stalled-tiles".into())
+                .spawn(move || drop(stalled));
+            self.restarts += 1;
+            self.in_progress = 0;
+            self.waiting_since = None;
+        }
+        if self.waiting_since.is_some() {
+            // Wake up to check again even if nothing else moves.
+            self.ctx.request_repaint_after(self.stall);
+        }
+    }
+
+    /// How many times stalled downloads were abandoned.
+    pub fn restarts(&self) -> usize {
+        self.restarts
+    }
+}
+
+impl walkers::Tiles for BoundedTiles {
+    fn at(&mut self, tile_id: TileId) -> Option<walkers::TilePiece> {
+        self.inner.at(tile_id)
+    }
+
+    fn attribution(&self) -> Attribution {
+        self.inner.attribution()
+    }
+
+    fn tile_size(&self) -> u32 {
+        self.inner.tile_size()
+    }
+
+    fn stats(&self) -> walkers::Stats {
+        self.inner.stats()
+    }
+}
+
 /// The map's memory between frames.
 pub struct MapState {
     pub memory: MapMemory,
     /// Fit the map to the shown places on the next frame.
     pub fit_requested: bool,
-    tiles: Option<(String, HttpTiles)>,
+    tiles: Option<(String, BoundedTiles)>,
     basemap: BasemapCache,
     clusters: ClusterCache,
     rect: Option<Rect>,
@@ -225,9 +316,15 @@ pub fn map_ui(
     match &state.tiles {
         Some((url, _)) if wants_tiles && *url == settings.url => {}
         _ if wants_tiles => {
-            state.tiles = Some((settings.url.clone(), http_tiles(&settings.url, ui.ctx())));
+            state.tiles = Some((
+                settings.url.clone(),
+                BoundedTiles::new(&settings.url, ui.ctx()),
+            ));
         }
         _ => state.tiles = None,
+    }
+    if let Some((_, tiles)) = &mut state.tiles {
+        tiles.watch();
     }
 
     // The basemap goes under the tiles, but can only be drawn once the map has applied this
