@@ -373,6 +373,36 @@ fn an_events_file_opens_as_stored_without_extraction() {
     h.get_by_label("A sentence only the events file has.");
 }
 
+/// `chronomap archive.json`: a path given on the command line is opened as `start` opens it, and
+/// an events file among them is read as stored, not extracted.
+#[test]
+fn an_events_file_given_at_start_opens_as_stored() {
+    let _serial = serial();
+    let data = tempfile::tempdir().expect("tmp");
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut ex = chronomap::pipeline::extract_seeds();
+    ex.events[0].sentence = "Only the events file has this sentence.".to_owned();
+    let summary = ex.events[0].summary.clone();
+    let file = dir.path().join("archive.json");
+    std::fs::write(&file, chronomap::export::to_json(&ex).expect("json")).expect("write");
+
+    let mut h = harness(EventStore::new(), data.path());
+    h.state_mut().start(vec![file]);
+    wait_for_load(&mut h);
+    assert_eq!(shown_total(&h), ex.events.len());
+    let first = h
+        .state()
+        .store()
+        .events()
+        .iter()
+        .find(|e| e.summary == summary)
+        .map(|e| e.id)
+        .expect("the event");
+    h.state_mut().apply(Command::Select(Item::Event(first)));
+    h.run();
+    h.get_by_label("Only the events file has this sentence.");
+}
+
 fn monday_event(store: &EventStore) -> Event {
     store
         .events()
