@@ -981,10 +981,9 @@ pub fn classes(norm: &str) -> u32 {
     let map = &*CLASSES;
     let mut c = map.get(norm).copied().unwrap_or(0);
     let bytes = norm.as_bytes();
-    // Only words with an apostrophe, a final dot or a hyphen need more lookups. (A loop, not
-    // `contains`: words are short, and a memchr call costs more than scanning them.)
+    // Only words with an apostrophe, a final dot or a hyphen need more lookups.
     let last = bytes.last().copied().unwrap_or(0);
-    let hyphen = bytes.iter().any(|&b| b == b'-');
+    let hyphen = bytes.contains(&b'-');
     if last != b'\'' && last != b's' && last != b'.' && !hyphen {
         return c;
     }
