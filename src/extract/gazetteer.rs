@@ -4,7 +4,9 @@
 //! demonyms (`assets/demonyms.tsv`), and city names that are also common English words
 //! (`assets/ambiguous_names.txt`). All compiled into the binary and indexed once.
 
+use hashbrown::HashTable;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use super::text::SmallKey;
@@ -27,7 +29,7 @@ pub struct SmallPlaces {
 }
 
 impl SmallPlaces {
-    fn parse(tsv: &str, offset: u32) -> Self {
+    fn parse(tsv: &'static str, offset: u32) -> Self {
         let mut t = SmallPlaces {
             max_tokens: 1,
             ..Default::default()
@@ -42,11 +44,11 @@ impl SmallPlaces {
             };
             let idx = offset + t.entries.len() as u32;
             t.entries.push(Entry {
-                name: cols[0].to_owned(),
+                name: cols[0],
                 lat,
                 lon,
-                country: cols[4].to_owned(),
-                admin1: cols[5].to_owned(),
+                country: cols[4],
+                admin1: cols[5],
                 population: cols[6].parse().unwrap_or(0),
                 kind: PlaceKind::City,
             });
@@ -56,9 +58,11 @@ impl SmallPlaces {
             {
                 let key = name_key(name);
                 t.max_tokens = t.max_tokens.max(key.split(' ').count());
-                t.by_name.insert(key, idx);
+                t.by_name.insert(&key, idx);
             }
         }
+        t.by_name.shrink();
+        t.entries.shrink_to_fit();
         t
     }
 
@@ -67,62 +71,120 @@ impl SmallPlaces {
     }
 }
 
-/// Name key → entry indices, compact for the common case of a name with one entry: the
-/// small-towns table alone has some 150,000 names, and a vector each cost megabytes.
-#[derive(Debug, Default)]
+/// Name key → entry indices, compact: the two tables have some 256,000 names. The keys are
+/// kept back to back in one string and the hash table holds 12-byte slots (offset, length,
+/// entry index); a name with several entries points into `many` instead.
+#[derive(Default)]
 struct NameIndex {
-    map: HashMap<Box<str>, Ids>,
+    keys: String,
+    table: HashTable<Slot>,
+    many: Vec<Vec<u32>>,
 }
 
-#[derive(Debug)]
-enum Ids {
-    One(u32),
-    Many(Vec<u32>),
+#[derive(Clone, Copy)]
+struct Slot {
+    start: u32,
+    len: u32,
+    /// The entry index, or with [`MANY`] set the index of its list in `many`.
+    id: u32,
+}
+
+/// Marks a [`Slot::id`] that indexes `many`. Entry indices stay far below it.
+const MANY: u32 = 1 << 31;
+
+fn key_hash(key: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+impl Slot {
+    fn key<'a>(&self, keys: &'a str) -> &'a str {
+        keys.get(self.start as usize..(self.start + self.len) as usize)
+            .unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("names", &self.table.len())
+            .finish()
+    }
 }
 
 impl NameIndex {
-    fn insert(&mut self, key: String, id: u32) {
-        match self.map.get_mut(key.as_str()) {
+    fn find(&self, key: &str) -> Option<&Slot> {
+        let keys = self.keys.as_bytes();
+        self.table.find(key_hash(key), |s| {
+            keys.get(s.start as usize..(s.start + s.len) as usize) == Some(key.as_bytes())
+        })
+    }
+
+    fn insert(&mut self, key: &str, id: u32) {
+        debug_assert!(id < MANY);
+        let hash = key_hash(key);
+        let keys = &self.keys;
+        match self.table.find_mut(hash, |s| s.key(keys) == key) {
             None => {
-                self.map.insert(key.into_boxed_str(), Ids::One(id));
+                let start = self.keys.len() as u32;
+                self.keys.push_str(key);
+                let slot = Slot {
+                    start,
+                    len: key.len() as u32,
+                    id,
+                };
+                let keys = &self.keys;
+                self.table
+                    .insert_unique(hash, slot, |s| key_hash(s.key(keys)));
             }
-            Some(Ids::One(first)) if *first != id => {
-                let first = *first;
-                self.map
-                    .insert(key.into_boxed_str(), Ids::Many(vec![first, id]));
+            Some(slot) if slot.id & MANY != 0 => {
+                let ids = &mut self.many[(slot.id & !MANY) as usize];
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
             }
-            Some(Ids::Many(ids)) if !ids.contains(&id) => ids.push(id),
+            Some(slot) if slot.id != id => {
+                self.many.push(vec![slot.id, id]);
+                slot.id = MANY | (self.many.len() - 1) as u32;
+            }
             Some(_) => {}
         }
     }
 
+    /// Frees the spare capacity left by growing.
+    fn shrink(&mut self) {
+        self.keys.shrink_to_fit();
+        self.many.shrink_to_fit();
+        let keys = &self.keys;
+        self.table.shrink_to_fit(|s| key_hash(s.key(keys)));
+    }
+
     fn get(&self, key: &str) -> &[u32] {
-        match self.map.get(key) {
-            Some(Ids::One(id)) => std::slice::from_ref(id),
-            Some(Ids::Many(ids)) => ids,
+        match self.find(key) {
+            Some(s) if s.id & MANY != 0 => &self.many[(s.id & !MANY) as usize],
+            Some(s) => std::slice::from_ref(&s.id),
             None => &[],
         }
     }
 
     fn contains_key(&self, key: &str) -> bool {
-        self.map.contains_key(key)
+        self.find(key).is_some()
     }
 
     fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(|k| &**k)
+        self.table.iter().map(|s| s.key(&self.keys))
     }
 }
 
-/// One gazetteer row.
+/// One gazetteer row. Its names point into the tables compiled into the binary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub name: String,
+    pub name: &'static str,
     pub lat: f64,
     pub lon: f64,
     /// ISO 3166-1 alpha-2.
-    pub country: String,
+    pub country: &'static str,
     /// GeoNames admin1 code (US state code for US cities).
-    pub admin1: String,
+    pub admin1: &'static str,
     pub population: u64,
     pub kind: PlaceKind,
 }
@@ -130,10 +192,10 @@ pub struct Entry {
 impl Entry {
     pub fn to_place(&self, text: &str) -> Place {
         Place {
-            name: self.name.clone(),
+            name: self.name.to_owned(),
             lat: self.lat,
             lon: self.lon,
-            country: self.country.clone(),
+            country: self.country.to_owned(),
             kind: self.kind,
             text: text.to_owned(),
         }
@@ -154,7 +216,7 @@ pub struct Gazetteer {
     /// Names that are also common English words ("split", "nice").
     ambiguous: HashSet<String>,
     /// First words of every name and venue, to reject most words with one lookup.
-    first_words: rustc_hash::FxHashSet<String>,
+    first_words: NameIndex,
     /// Longest name in tokens, to bound matching.
     pub max_tokens: usize,
 }
@@ -224,7 +286,7 @@ fn name_key_chars(name: &str, mut push: impl FnMut(char)) {
 }
 
 impl Gazetteer {
-    pub fn parse(gazetteer: &str, venues: &str, demonyms: &str, ambiguous: &str) -> Self {
+    pub fn parse(gazetteer: &'static str, venues: &str, demonyms: &str, ambiguous: &str) -> Self {
         let mut g = Gazetteer {
             max_tokens: 1,
             ..Default::default()
@@ -245,11 +307,11 @@ impl Gazetteer {
             };
             let idx = g.entries.len() as u32;
             g.entries.push(Entry {
-                name: cols[0].to_owned(),
+                name: cols[0],
                 lat,
                 lon,
-                country: cols[4].to_owned(),
-                admin1: cols[5].to_owned(),
+                country: cols[4],
+                admin1: cols[5],
                 population: cols[6].parse().unwrap_or(0),
                 kind,
             });
@@ -260,7 +322,7 @@ impl Gazetteer {
             for name in names.filter(|n| !n.trim().is_empty()) {
                 let key = name_key(name);
                 g.max_tokens = g.max_tokens.max(key.split(' ').count());
-                g.by_name.insert(key, idx);
+                g.by_name.insert(&key, idx);
             }
         }
         for line in venues.lines().skip(1) {
@@ -290,12 +352,12 @@ impl Gazetteer {
                 g.demonyms.insert(name_key(demonym), code.trim().to_owned());
             }
         }
-        g.first_words = g
-            .by_name
-            .keys()
-            .chain(g.venues.keys().map(String::as_str))
-            .map(|k| k.split(' ').next().unwrap_or(k).to_owned())
-            .collect();
+        for k in g.by_name.keys().chain(g.venues.keys().map(String::as_str)) {
+            g.first_words.insert(k.split(' ').next().unwrap_or(k), 0);
+        }
+        g.by_name.shrink();
+        g.first_words.shrink();
+        g.entries.shrink_to_fit();
         g.ambiguous = ambiguous
             .lines()
             .map(str::trim)
@@ -342,7 +404,7 @@ impl Gazetteer {
 
     /// Whether some name or venue starts with this word.
     pub fn starts_name(&self, first_word_key: &str) -> bool {
-        self.first_words.contains(first_word_key)
+        self.first_words.contains_key(first_word_key)
     }
 
     pub fn is_ambiguous_word(&self, key: &str) -> bool {
@@ -388,12 +450,9 @@ mod tests {
                 ids.iter().map(|&i| g.entry(i)).collect::<Vec<_>>()
             );
         }
-        assert_eq!(
-            g.venue("white house").map(|e| e.name.as_str()),
-            Some("Washington")
-        );
-        assert_eq!(g.venue("kremlin").map(|e| e.name.as_str()), Some("Moscow"));
+        assert_eq!(g.venue("white house").map(|e| e.name), Some("Washington"));
+        assert_eq!(g.venue("kremlin").map(|e| e.name), Some("Moscow"));
         assert_eq!(g.demonym("syrian"), Some("SY"));
-        assert_eq!(g.country("SY").map(|e| e.name.as_str()), Some("Syria"));
+        assert_eq!(g.country("SY").map(|e| e.name), Some("Syria"));
     }
 }

@@ -562,16 +562,12 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String,
     let mut context: HashMap<String, usize> = HashMap::default();
     for info in infos {
         for m in info.places.iter().filter(|m| !m.small) {
-            let countries: Vec<&str> = m
-                .candidates
-                .iter()
-                .map(|&c| g.entry(c).country.as_str())
-                .collect();
+            let countries: Vec<&str> = m.candidates.iter().map(|&c| g.entry(c).country).collect();
             // Erbil the city and Erbil the governorate agree on country and region.
             let regions: Vec<(&str, &str)> = m
                 .candidates
                 .iter()
-                .map(|&c| (g.entry(c).country.as_str(), g.entry(c).admin1.as_str()))
+                .map(|&c| (g.entry(c).country, g.entry(c).admin1))
                 .collect();
             if let Some(&(country, admin1)) = regions.first()
                 && !admin1.is_empty()
@@ -737,7 +733,7 @@ fn sentence_actors(
         }
         if let Some(c) = g.country(&d.country) {
             push(Actor {
-                name: c.name.clone(),
+                name: c.name.to_owned(),
                 kind: ActorKind::Country,
             });
         }

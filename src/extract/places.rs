@@ -576,8 +576,8 @@ fn qualifier_pairs(g: &Gazetteer, key: &str) -> Vec<(String, String)> {
         .iter()
         .map(|&q| g.entry(q))
         .filter_map(|e| match e.kind {
-            PlaceKind::Country => Some((e.country.clone(), String::new())),
-            PlaceKind::Region => Some((e.country.clone(), e.admin1.clone())),
+            PlaceKind::Country => Some((e.country.to_owned(), String::new())),
+            PlaceKind::Region => Some((e.country.to_owned(), e.admin1.to_owned())),
             PlaceKind::City => None,
         })
         .collect()
@@ -660,7 +660,7 @@ pub fn disambiguate(
             .candidates
             .iter()
             .copied()
-            .filter(|&c| context.get(&g.entry(c).country).is_some_and(|&n| n > 0))
+            .filter(|&c| context.get(g.entry(c).country).is_some_and(|&n| n > 0))
             .max_by_key(|&c| {
                 let e = g.entry(c);
                 let region = context
@@ -706,7 +706,7 @@ pub fn disambiguate(
             }
             // The article's countries tip the balance between comparable candidates; they do
             // not turn Paris into Paris, Texas because the article mentions the United States.
-            if let Some(&n) = context.get(&e.country) {
+            if let Some(&n) = context.get(e.country) {
                 score += 1.0 + 0.5 * (n.min(4) as f64);
             }
             if !e.admin1.is_empty()
@@ -819,7 +819,7 @@ mod tests {
         for m in &mentions {
             if m.candidates.len() == 1 {
                 *context
-                    .entry(g.entry(m.candidates[0]).country.clone())
+                    .entry(g.entry(m.candidates[0]).country.to_owned())
                     .or_insert(0) += 1;
             }
         }
@@ -846,7 +846,7 @@ mod tests {
                 .entries
                 .iter()
                 .find(|e| e.name == state[0].0 && e.kind == PlaceKind::Region)
-                .map(|e| e.admin1.as_str()),
+                .map(|e| e.admin1),
             Some("WA")
         );
     }
@@ -876,11 +876,7 @@ mod tests {
             .iter()
             .find(|e| e.name == p[0].0 && e.country == p[0].1)
             .unwrap();
-        assert_eq!(
-            (e.country.as_str(), e.kind),
-            ("CA", PlaceKind::Region),
-            "{p:?}"
-        );
+        assert_eq!((e.country, e.kind), ("CA", PlaceKind::Region), "{p:?}");
         // …while a capital still beats the state of the same name.
         assert_eq!(places("He flew to Washington.")[0].1, "US");
     }
