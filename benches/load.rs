@@ -86,7 +86,8 @@ fn main() {
     let mut store = EventStore::new();
     let mut batches = 0;
     let mut longest_append = std::time::Duration::ZERO;
-    let (sender, receiver) = std::sync::mpsc::channel();
+    // Bounded as in the app (`app::jobs`): the loader waits rather than queue batches.
+    let (sender, receiver) = std::sync::mpsc::sync_channel(2);
     let paths = vec![dir.path().to_path_buf()];
     let loader = std::thread::spawn(move || {
         let cancel = AtomicBool::new(false);
@@ -111,6 +112,7 @@ fn main() {
     }
     loader.join().expect("loader thread");
     let loaded = started.elapsed();
+    let peak_loaded = status_kb("VmHWM:").unwrap_or(0);
     let t = Instant::now();
     let stories = store.stories().stories.len();
     let clustered = t.elapsed();
@@ -131,8 +133,9 @@ fn main() {
         clustered.as_secs_f64()
     );
     println!(
-        "memory: peak RSS {:.0} MB; growth during the load {:.0} MB (store, stories, gazetteer tables)",
+        "memory: peak RSS {:.0} MB ({:.0} MB before the stories); growth during the load {:.0} MB (store, stories, gazetteer tables)",
         peak as f64 / 1024.0,
+        peak_loaded as f64 / 1024.0,
         rss_after.saturating_sub(rss_before) as f64 / 1024.0
     );
 }

@@ -42,6 +42,9 @@ pub enum JobEvent {
     },
 }
 
+/// How many reports a loader may have waiting for the UI before it pauses.
+const LOAD_QUEUE: usize = 2;
+
 pub struct LoadJob {
     pub mode: LoadMode,
     pub sources: Vec<Source>,
@@ -62,7 +65,10 @@ impl LoadJob {
         wake: impl Fn() + Send + Sync + 'static,
     ) -> LoadJob {
         let description = describe(&sources);
-        let (sender, receiver) = mpsc::channel();
+        // Bounded, so a loader that runs ahead of the UI waits with a batch or two in hand
+        // rather than queueing every batch's events in memory. Only the loader blocks on it:
+        // the UI takes with `try_recv`, and a dropped receiver fails the send.
+        let (sender, receiver) = mpsc::sync_channel(LOAD_QUEUE);
         let cancel = Arc::new(AtomicBool::new(false));
         let wake = Arc::new(wake);
         let spawned = std::thread::Builder::new()
@@ -513,5 +519,59 @@ mod tests {
             batches[2].events.is_empty(),
             "the same file twice is read once"
         );
+    }
+
+    #[test]
+    fn a_loader_the_ui_does_not_poll_waits_with_few_reports_queued() {
+        let dir = tempfile::tempdir().unwrap();
+        // 60 articles: batches of 8, 16, 32 and 4, so more reports than the queue holds.
+        for i in 0..60 {
+            std::fs::write(
+                dir.path().join(format!("{i:02}.txt")),
+                format!("Article {i}. Protesters gathered in Damascus on Monday, officials said."),
+            )
+            .unwrap();
+        }
+        let sent = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let mut job = LoadJob::spawn(
+            vec![Source::Path(dir.path().to_path_buf())],
+            LoadMode::Replace,
+            Options::default(),
+            HashSet::new(),
+            {
+                let sent = sent.clone();
+                move || {
+                    sent.fetch_add(1, Ordering::SeqCst);
+                }
+            },
+        );
+        let started = std::time::Instant::now();
+        while sent.load(Ordering::SeqCst) < LOAD_QUEUE
+            && started.elapsed() < std::time::Duration::from_secs(60)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        // Time enough to read the rest (a few dozen lines) if nothing held the loader back.
+        std::thread::sleep(std::time::Duration::from_millis(1000));
+        assert_eq!(
+            sent.load(Ordering::SeqCst),
+            LOAD_QUEUE,
+            "the loader waits once the queue is full"
+        );
+        let (mut files, mut finished) = (0, false);
+        let started = std::time::Instant::now();
+        while !finished && started.elapsed() < std::time::Duration::from_secs(60) {
+            match job.poll() {
+                Some(JobEvent::Batch { files_done, .. }) => files = files_done,
+                Some(JobEvent::Finished { cancelled }) => {
+                    assert!(!cancelled);
+                    finished = true;
+                }
+                Some(JobEvent::Discovered { files, .. }) => assert_eq!(files, 60),
+                None => std::thread::sleep(std::time::Duration::from_millis(5)),
+            }
+        }
+        assert!(finished, "the load finishes once the UI takes its reports");
+        assert_eq!(files, 60);
     }
 }
