@@ -118,6 +118,14 @@ fn bench(c: &mut Criterion) {
         stories.stories.len(),
         joined
     );
+    // A digest of every story, to check that a change to the clustering leaves the stories
+    // as they were (same toolchain: the hasher is not stable across Rust releases).
+    {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{stories:?}").hash(&mut h);
+        println!("stories digest {:016x}", h.finish());
+    }
     let mut group = c.benchmark_group("cluster");
     group.sample_size(10);
     group.bench_function("10k_articles_200k_mentions", |b| {

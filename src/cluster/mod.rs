@@ -149,62 +149,91 @@ pub fn cluster_with<'a>(
     hints: &StoryHints,
     sentence: impl Fn(&'a Event) -> &'a str,
 ) -> Stories {
-    let (pool, spans) = MentionPool::of(events);
-    let mentions = pool.mentions(events, spans);
+    // The mentions and candidate pairs are gone before the stories are made, so the stories
+    // take the memory they leave.
+    let (mut sets, links) = {
+        let (pool, spans) = MentionPool::of(events);
+        let mentions = pool.mentions(events, spans);
 
-    let runs = candidate_edges(&mentions, hints);
+        let runs = candidate_edges(&mentions, hints);
 
-    let mut sets = UnionFind::new(events.len(), &mentions);
-    let mut links: Vec<(usize, usize, f32)> = Vec::new();
-    for &(a, b) in &hints.together {
-        let (a, b) = (a.index(), b.index());
-        if a < events.len() && b < events.len() && sets.union_forced(a, b) {
-            links.push((a, b, f32::INFINITY));
+        drop(mentions);
+        drop(pool);
+        let mut sets = UnionFind::new(events);
+        let mut links: Vec<(u32, u32, f32)> = Vec::new();
+        for &(a, b) in &hints.together {
+            let (a, b) = (a.index(), b.index());
+            if a < events.len() && b < events.len() && sets.union_forced(a, b) {
+                links.push((a as u32, b as u32, f32::INFINITY));
+            }
         }
-    }
-    // Best first; a pair met in two blocks (two shared names) is taken once.
-    let mut last = None;
-    for edge in BestFirst::new(runs) {
-        if last == Some((edge.a, edge.b)) {
-            continue;
+        // Best first; a pair met in two blocks (two shared names) is taken once.
+        let mut last = None;
+        for edge in BestFirst::new(runs) {
+            if last == Some((edge.a, edge.b())) {
+                continue;
+            }
+            last = Some((edge.a, edge.b()));
+            if sets.union_if_compatible(&edge) {
+                links.push((edge.a, edge.b(), edge.score));
+            }
         }
-        last = Some((edge.a, edge.b));
-        if sets.union_if_compatible(&edge) {
-            links.push((edge.a as usize, edge.b as usize, edge.score));
-        }
-    }
+        (sets, links)
+    };
 
-    // Collect the sets, number them in date order.
-    let mut group_of_root = vec![usize::MAX; events.len()];
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    // Collect the sets, in order of their first event: each group's events lie together in
+    // one vector (`members[starts[g]..starts[g + 1]]`), in event order.
+    let mut group_of = vec![u32::MAX; events.len()];
+    let mut starts: Vec<usize> = Vec::new();
     for i in 0..events.len() {
         let root = sets.find(i);
-        if group_of_root[root] == usize::MAX {
-            group_of_root[root] = groups.len();
-            groups.push(Vec::new());
+        if group_of[root] == u32::MAX {
+            group_of[root] = starts.len() as u32;
+            starts.push(0);
         }
-        groups[group_of_root[root]].push(i);
+        let g = group_of[root];
+        group_of[i] = g;
+        starts[g as usize] += 1;
     }
-    let leads: Vec<usize> = groups.iter().map(|g| lead_of(g, events)).collect();
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    let keys: Vec<_> = (0..groups.len())
+    drop(sets);
+    let mut next = 0;
+    for start in &mut starts {
+        let count = *start;
+        *start = next;
+        next += count;
+    }
+    starts.push(next);
+    let mut members = vec![0usize; events.len()];
+    {
+        let mut fill = starts.clone();
+        for (i, &g) in group_of.iter().enumerate() {
+            members[fill[g as usize]] = i;
+            fill[g as usize] += 1;
+        }
+    }
+    drop(group_of);
+    let group = |g: usize| &members[starts[g]..starts[g + 1]];
+    let groups = starts.len() - 1;
+    let mut order: Vec<usize> = (0..groups).collect();
+    let keys: Vec<_> = (0..groups)
         .map(|g| {
-            let dated = &events[date_of(&groups[g], events)];
-            (dated.when.as_ref().map(|w| (w.start, w.end)), groups[g][0])
+            let dated = &events[date_of(group(g), events)];
+            (dated.when.as_ref().map(|w| (w.start, w.end)), group(g)[0])
         })
         .collect();
     order.sort_unstable_by_key(|&g| keys[g]);
+    drop(keys);
 
     let mut of_event = vec![StoryId(0); events.len()];
-    let mut stories = Vec::with_capacity(groups.len());
+    let mut stories = Vec::with_capacity(groups);
     for (n, &g) in order.iter().enumerate() {
         let id = StoryId(n as u32);
-        let group = std::mem::take(&mut groups[g]);
-        for &i in &group {
+        let group = group(g);
+        for &i in group {
             of_event[i] = id;
         }
-        let lead = leads[g];
-        let dated = date_of(&group, events);
+        let lead = lead_of(group, events);
+        let dated = date_of(group, events);
         let mut articles_seen: Vec<_> = group.iter().map(|&i| events[i].article).collect();
         articles_seen.sort_unstable();
         articles_seen.dedup();
@@ -217,18 +246,18 @@ pub fn cluster_with<'a>(
             links: Vec::new(),
             // Disagreement needs two sources.
             conflicts: if articles_seen.len() > 1 {
-                conflicts(&group, events, &sentence)
+                conflicts(group, events, &sentence)
             } else {
                 Vec::new()
             },
-            mentions: group.into_iter().map(EventId::from_index).collect(),
+            mentions: group.iter().copied().map(EventId::from_index).collect(),
         });
     }
     for (a, b, score) in links {
-        let story = &mut stories[of_event[a].index()];
+        let story = &mut stories[of_event[a as usize].index()];
         story.links.push(Link {
-            a: EventId::from_index(a),
-            b: EventId::from_index(b),
+            a: EventId(a),
+            b: EventId(b),
             score: if score.is_finite() { score } else { 0.0 },
             by_hand: !score.is_finite(),
         });
@@ -500,14 +529,46 @@ impl Interner {
     }
 }
 
-/// A candidate pair; ids as `u32` (events are counted in `u32` everywhere), since a large
-/// store has millions of these at once.
+/// A candidate pair; ids as `u32` (events are counted in `u32` everywhere), and whether the
+/// dates conflict in the top bit of the second, since a large store has millions of these at
+/// once (12 bytes each).
 struct Edge {
     a: u32,
-    b: u32,
+    /// `b`, with [`CONFLICTING`] set when the dates do not overlap (joining flags a conflict).
+    b_flags: u32,
     score: f32,
-    /// The dates do not overlap: joining flags a conflict.
-    conflicting: bool,
+}
+
+/// Marks an [`Edge`] whose dates do not overlap. Event ids stay below it.
+const CONFLICTING: u32 = 1 << 31;
+
+impl Edge {
+    fn new(a: u32, b: u32, score: f32, conflicting: bool) -> Edge {
+        debug_assert!(a < CONFLICTING && b < CONFLICTING);
+        let flag = if conflicting { CONFLICTING } else { 0 };
+        Edge {
+            a,
+            b_flags: b | flag,
+            score,
+        }
+    }
+
+    fn b(&self) -> u32 {
+        self.b_flags & !CONFLICTING
+    }
+
+    fn conflicting(&self) -> bool {
+        self.b_flags & CONFLICTING != 0
+    }
+
+    /// The same pair with `a` the smaller id.
+    fn ordered(self) -> Edge {
+        if self.a > self.b() {
+            Edge::new(self.b(), self.a, self.score, self.conflicting())
+        } else {
+            self
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -520,7 +581,7 @@ enum BlockKey {
 }
 
 /// Candidate pairs, as runs sorted best first (see [`best_first`]).
-fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Vec<Edge>> {
+fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Run> {
     let mut blocks: HashMap<BlockKey, Vec<u32>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if hints.apart.contains(&EventId::from_index(i)) {
@@ -549,38 +610,105 @@ fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Vec<Edge>> {
     // millions of candidate pairs: they are held once, in the blocks' vectors.
     let mut blocks: Vec<(BlockKey, Vec<u32>)> = blocks.into_iter().collect();
     blocks.sort_unstable_by_key(|(key, _)| *key);
-    let runs: Vec<Vec<Edge>> = blocks
-        .into_par_iter()
-        .map(|(key, block)| {
-            let mut edges = block_edges(mentions, key, block);
-            for edge in &mut edges {
-                if edge.a > edge.b {
-                    std::mem::swap(&mut edge.a, &mut edge.b);
-                }
-            }
-            edges.sort_unstable_by(best_first);
-            edges
-        })
-        .filter(|edges| !edges.is_empty())
-        .collect();
     // Thousands of small runs (an article's own pairs) make one, so the merge's heap stays
     // small.
     const SMALL_RUN: usize = 4096;
-    let small: usize = runs.iter().map(Vec::len).filter(|&n| n < SMALL_RUN).sum();
-    let mut merged = Vec::with_capacity(small);
-    let mut runs: Vec<Vec<Edge>> = runs
-        .into_iter()
-        .filter_map(|run| {
-            if run.len() >= SMALL_RUN {
-                return Some(run);
+    let scored: Vec<Result<Run, Vec<Edge>>> = blocks
+        .into_par_iter()
+        .map(|(key, block)| {
+            let mut edges = block_edges(mentions, key, block);
+            edges.sort_unstable_by(best_first);
+            if edges.len() >= SMALL_RUN {
+                Ok(Run::of(edges))
+            } else {
+                Err(edges)
             }
-            merged.extend(run);
-            None
+        })
+        .filter(|run| {
+            run.as_ref()
+                .map_or_else(|edges| !edges.is_empty(), |_| true)
+        })
+        .collect();
+    let small: usize = scored
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(Vec::len)
+        .sum();
+    let mut merged = Vec::with_capacity(small);
+    let mut runs: Vec<Run> = scored
+        .into_iter()
+        .filter_map(|run| match run {
+            Ok(run) => Some(run),
+            Err(edges) => {
+                merged.extend(edges);
+                None
+            }
         })
         .collect();
     merged.sort_unstable_by(best_first);
-    runs.push(merged);
+    runs.push(Run::of(merged));
     runs
+}
+
+/// Edges sorted best first, held as 8-byte pairs (`a`, `b_flags`) and the score of each
+/// stretch of pairs with equal scores: scores are sums of quarters, so a run has few.
+struct Run {
+    pairs: Vec<(u32, u32)>,
+    /// (score, how many pairs in a row have it).
+    scores: Vec<(f32, u32)>,
+}
+
+impl Run {
+    /// `edges` sorted by [`best_first`].
+    fn of(edges: Vec<Edge>) -> Run {
+        let mut scores: Vec<(f32, u32)> = Vec::new();
+        for e in &edges {
+            match scores.last_mut() {
+                Some((score, n)) if score.total_cmp(&e.score).is_eq() => *n += 1,
+                _ => scores.push((e.score, 1)),
+            }
+        }
+        scores.shrink_to_fit();
+        Run {
+            pairs: edges.iter().map(|e| (e.a, e.b_flags)).collect(),
+            scores,
+        }
+    }
+
+    fn into_edges(self) -> RunEdges {
+        RunEdges {
+            pairs: self.pairs.into_iter(),
+            scores: self.scores.into_iter(),
+            score: 0.0,
+            left: 0,
+        }
+    }
+}
+
+/// The edges of a [`Run`], in order.
+struct RunEdges {
+    pairs: std::vec::IntoIter<(u32, u32)>,
+    scores: std::vec::IntoIter<(f32, u32)>,
+    score: f32,
+    /// Pairs left with `score`.
+    left: u32,
+}
+
+impl Iterator for RunEdges {
+    type Item = Edge;
+
+    fn next(&mut self) -> Option<Edge> {
+        while self.left == 0 {
+            (self.score, self.left) = self.scores.next()?;
+        }
+        self.left -= 1;
+        let (a, b_flags) = self.pairs.next()?;
+        Some(Edge {
+            a,
+            b_flags,
+            score: self.score,
+        })
+    }
 }
 
 /// Higher score first, then by ids.
@@ -588,12 +716,12 @@ fn best_first(x: &Edge, y: &Edge) -> std::cmp::Ordering {
     y.score
         .total_cmp(&x.score)
         .then(x.a.cmp(&y.a))
-        .then(x.b.cmp(&y.b))
+        .then(x.b().cmp(&y.b()))
 }
 
 /// The edges of sorted runs in one sorted stream.
 struct BestFirst {
-    runs: Vec<std::vec::IntoIter<Edge>>,
+    runs: Vec<RunEdges>,
     /// The next edge of each run not exhausted, best on top.
     heads: std::collections::BinaryHeap<Head>,
 }
@@ -622,8 +750,8 @@ impl Ord for Head {
 }
 
 impl BestFirst {
-    fn new(runs: Vec<Vec<Edge>>) -> Self {
-        let mut runs: Vec<_> = runs.into_iter().map(Vec::into_iter).collect();
+    fn new(runs: Vec<Run>) -> Self {
+        let mut runs: Vec<_> = runs.into_iter().map(Run::into_edges).collect();
         let heads = runs
             .iter_mut()
             .enumerate()
@@ -688,12 +816,7 @@ fn score_pair(ma: &Mention, mb: &Mention, a: u32, b: u32) -> Option<Edge> {
         return None;
     }
     let affinity = ma.affinity(mb);
-    let edge = |score, conflicting| Edge {
-        a,
-        b,
-        score,
-        conflicting,
-    };
+    let edge = |score, conflicting| Edge::new(a, b, score, conflicting).ordered();
     match (ma.window, mb.window) {
         (Some(wa), Some(wb)) => {
             let overlap = wa.0 <= wb.1 && wb.0 <= wa.1;
@@ -726,27 +849,32 @@ fn score_pair(ma: &Mention, mb: &Mention, a: u32, b: u32) -> Option<Edge> {
 }
 
 struct UnionFind {
-    parent: Vec<usize>,
+    parent: Vec<u32>,
     /// Days every dated member allows, per root; `None` when no member is dated.
     core: Vec<Option<(i32, i32)>>,
-    size: Vec<usize>,
+    size: Vec<u32>,
 }
 
 impl UnionFind {
-    fn new(n: usize, mentions: &[Mention]) -> Self {
+    /// Every event alone, with its mention's window ([`Mention::window`]).
+    fn new(events: &[Event]) -> Self {
         UnionFind {
-            parent: (0..n).collect(),
-            core: mentions.iter().map(|m| m.window).collect(),
-            size: vec![1; n],
+            parent: (0..events.len() as u32).collect(),
+            core: events
+                .iter()
+                .map(|e| e.when.as_ref().map(|w| window_of(w, e.planned)))
+                .collect(),
+            size: vec![1; events.len()],
         }
     }
 
-    fn find(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
+    fn find(&mut self, i: usize) -> usize {
+        let mut i = i as u32;
+        while self.parent[i as usize] != i {
+            self.parent[i as usize] = self.parent[self.parent[i as usize] as usize];
+            i = self.parent[i as usize];
         }
-        i
+        i as usize
     }
 
     fn link(&mut self, ra: usize, rb: usize, core: Option<(i32, i32)>) {
@@ -755,7 +883,7 @@ impl UnionFind {
         } else {
             (rb, ra)
         };
-        self.parent[small] = big;
+        self.parent[small] = big as u32;
         self.size[big] += self.size[small];
         self.core[big] = core;
     }
@@ -776,7 +904,7 @@ impl UnionFind {
     }
 
     fn union_if_compatible(&mut self, edge: &Edge) -> bool {
-        let (ra, rb) = (self.find(edge.a as usize), self.find(edge.b as usize));
+        let (ra, rb) = (self.find(edge.a as usize), self.find(edge.b() as usize));
         if ra == rb {
             return false;
         }
@@ -785,7 +913,7 @@ impl UnionFind {
                 Some(both) => Some(both),
                 // Dates disagree: join only where this pair was judged strong enough to
                 // join despite it, and keep the bigger story's dates.
-                None if edge.conflicting => {
+                None if edge.conflicting() => {
                     let gap = (y.0 - x.1).max(x.0 - y.1);
                     if gap > MAX_CONFLICT_GAP_DAYS {
                         return false;
