@@ -86,14 +86,23 @@ pub struct Story {
     /// The mention that stands for the story (its summary and kind): a reported happening
     /// before a plan or a statement about it, the finest date first.
     pub lead: EventId,
-    /// The story's date: the best-dated reported mention's.
-    pub when: Option<DateSpan>,
+    /// The mention whose date is the story's (the best-dated reported one): see
+    /// [`Story::when`]. An index rather than a copy of the date, for a million stories.
+    pub dated: EventId,
     /// Every mention is an announcement or plan; nothing reports it done.
     pub planned: bool,
     /// Distinct articles among the mentions.
     pub sources: usize,
     pub links: Vec<Link>,
     pub conflicts: Vec<Conflict>,
+}
+
+impl Story {
+    /// The story's date: the best-dated reported mention's. `events` are those the stories
+    /// were made of.
+    pub fn when<'a>(&self, events: &'a [Event]) -> Option<&'a DateSpan> {
+        events.get(self.dated.index())?.when.as_ref()
+    }
 }
 
 /// The stories of a set of events; every event is in exactly one.
@@ -180,6 +189,9 @@ pub fn cluster_with<'a>(
         }
         (sets, links)
     };
+    // The candidate pairs were made on worker threads, whose allocator arenas keep the memory
+    // they freed; this thread cannot reuse it for the stories.
+    release_freed_memory();
 
     // Collect the sets, in order of their first event: each group's events lie together in
     // one vector (`members[starts[g]..starts[g + 1]]`), in event order.
@@ -240,7 +252,7 @@ pub fn cluster_with<'a>(
         stories.push(Story {
             id,
             lead: EventId::from_index(lead),
-            when: events[dated].when.clone(),
+            dated: EventId::from_index(dated),
             planned: group.iter().all(|&i| events[i].planned),
             sources: articles_seen.len(),
             links: Vec::new(),
@@ -263,6 +275,18 @@ pub fn cluster_with<'a>(
         });
     }
     Stories { stories, of_event }
+}
+
+/// Give the memory the allocator holds free back to the system. glibc keeps what a thread
+/// frees in that thread's arena, for that thread; after clustering, the candidate pairs of the
+/// worker threads would stay resident beside the stories.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free pages of the allocator's arenas to the system;
+    // it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// What a mention offers for comparison, names interned. Compact, and its names and

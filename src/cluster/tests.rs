@@ -71,7 +71,7 @@ fn the_white_house_visit_is_one_story_from_three_seed_articles() {
     let lead = &ex.events[visit.lead.index()];
     assert!(!lead.planned);
     assert_eq!(
-        visit.when.as_ref().map(|w| w.start),
+        visit.when(&ex.events).map(|w| w.start),
         NaiveDate::from_ymd_opt(2025, 11, 10)
     );
     assert!(!visit.planned);
@@ -286,7 +286,7 @@ fn clustering_is_deterministic_and_covers_every_event() {
     let dates: Vec<_> = a
         .stories
         .iter()
-        .map(|s| s.when.as_ref().map(|w| (w.start, w.end)))
+        .map(|s| s.when(&ex.events).map(|w| (w.start, w.end)))
         .collect();
     let mut sorted = dates.clone();
     sorted.sort();
@@ -319,7 +319,7 @@ fn print_seed_stories() {
         println!(
             "== {} {:?} sources {}",
             s.id.label(),
-            s.when.as_ref().map(|w| &w.text),
+            s.when(&ex.events).map(|w| &w.text),
             s.sources
         );
         for m in &s.mentions {

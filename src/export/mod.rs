@@ -97,7 +97,7 @@ fn stories_json(extraction: &Extraction, stories: &crate::cluster::Stories) -> V
             json!({
                 "id": s.id.label(),
                 "lead": id(s.lead),
-                "when": s.when,
+                "when": s.when(&extraction.events),
                 "planned": s.planned,
                 "sources": s.sources,
                 "mentions": s.mentions.iter().map(|&m| id(m)).collect::<Vec<_>>(),

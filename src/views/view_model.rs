@@ -439,7 +439,7 @@ impl StoryView {
         }
         Some(StoryView {
             lead: story.lead,
-            when: story.when.clone(),
+            when: story.when(store.events()).cloned(),
             planned: story.planned,
             sources: story.sources,
             mentions: story.mentions.len(),
