@@ -158,16 +158,14 @@ pub fn cluster_with<'a>(
     hints: &StoryHints,
     sentence: impl Fn(&'a Event) -> &'a str,
 ) -> Stories {
+    // What the load's threads freed is of no use here (see `release_freed_memory`).
+    release_freed_memory();
     // The mentions and candidate pairs are gone before the stories are made, so the stories
     // take the memory they leave.
     let (mut sets, links) = {
-        let (pool, spans) = MentionPool::of(events);
-        let mentions = pool.mentions(events, spans);
-
+        let mentions = MentionPool::of(events);
         let runs = candidate_edges(&mentions, hints);
-
         drop(mentions);
-        drop(pool);
         let mut sets = UnionFind::new(events);
         let mut links: Vec<(u32, u32, f32)> = Vec::new();
         for &(a, b) in &hints.together {
@@ -278,8 +276,9 @@ pub fn cluster_with<'a>(
 }
 
 /// Give the memory the allocator holds free back to the system. glibc keeps what a thread
-/// frees in that thread's arena, for that thread; after clustering, the candidate pairs of the
-/// worker threads would stay resident beside the stories.
+/// frees in that thread's arena, for that thread: what the loader thread freed, or the
+/// candidate pairs the worker threads made, would stay resident beside the mentions and the
+/// stories made on this thread.
 fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free pages of the allocator's arenas to the system;
@@ -289,10 +288,11 @@ fn release_freed_memory() {
     }
 }
 
-/// What a mention offers for comparison, names interned. Compact, and its names and
-/// coordinates are slices of two vectors shared by all mentions ([`MentionPool`]): clustering
-/// holds one mention per event, and a small allocation for each would stay scattered through
-/// the heap among the stories made, after the mentions are gone.
+/// What a mention offers for comparison, names interned; made when compared, from the
+/// [`MentionPool`] that holds every mention compactly. Its names and coordinates are slices
+/// of two vectors shared by all mentions: clustering holds one mention per event, and a small
+/// allocation for each would stay scattered through the heap among the stories made, after
+/// the mentions are gone.
 struct Mention<'a> {
     /// Persons, organisations, countries (country actors and the countries of places, as
     /// interned codes or names) and places (cities and regions), one after another, each
@@ -318,29 +318,83 @@ struct MentionParts {
     places: Vec<u32>,
 }
 
-/// The names and coordinates of every mention, one after another.
+/// Every mention: the names and coordinates of all, one after another, and for each a
+/// [`Held`] record; [`MentionPool::get`] gives the [`Mention`] to compare.
 #[derive(Default)]
 struct MentionPool {
     names: Vec<u32>,
     coords: Vec<(f64, f64)>,
+    held: Vec<Held>,
 }
 
-/// Where a mention's names and coordinates end in a [`MentionPool`], and its `ends`.
-type Span = (u32, u32, [u32; 3]);
+/// A mention as held (40 bytes): where its names and coordinates start in the pool (they end
+/// where the next mention's start), and the rest of [`Mention`].
+struct Held {
+    names: u32,
+    ends: [u32; 3],
+    coords: u32,
+    window: Option<(i32, i32)>,
+    article: u32,
+    kind: EventKind,
+    precision: Option<Precision>,
+    planned: bool,
+}
+
+const _: () = assert!(std::mem::size_of::<Held>() <= 40);
 
 impl MentionPool {
-    fn of(events: &[Event]) -> (Self, Vec<Span>) {
-        let mut pool = MentionPool::default();
+    fn of(events: &[Event]) -> Self {
+        let mut pool = MentionPool {
+            held: Vec::with_capacity(events.len()),
+            ..MentionPool::default()
+        };
         let mut interner = Interner::default();
         let mut parts = MentionParts::default();
-        let spans = events
-            .iter()
-            .map(|e| pool.add(e, &mut interner, &mut parts))
-            .collect();
-        (pool, spans)
+        for e in events {
+            let (names, coords) = (pool.names.len() as u32, pool.coords.len() as u32);
+            let ends = pool.add(e, &mut interner, &mut parts);
+            pool.held.push(Held {
+                names,
+                ends,
+                coords,
+                window: e.when.as_ref().map(|w| window_of(w, e.planned)),
+                article: e.article.0,
+                kind: e.kind,
+                precision: e.when.as_ref().map(|w| w.precision),
+                planned: e.planned,
+            });
+        }
+        pool
     }
 
-    fn add(&mut self, e: &Event, interner: &mut Interner, parts: &mut MentionParts) -> Span {
+    fn len(&self) -> usize {
+        self.held.len()
+    }
+
+    /// Mention `i`, as [`MentionPool::of`] read it from event `i`.
+    fn get(&self, i: usize) -> Mention<'_> {
+        let m = &self.held[i];
+        let (names_end, coords_end) = self
+            .held
+            .get(i + 1)
+            .map_or((self.names.len(), self.coords.len()), |next| {
+                (next.names as usize, next.coords as usize)
+            });
+        Mention {
+            names: &self.names[m.names as usize..names_end],
+            ends: m.ends,
+            coords: &self.coords[m.coords as usize..coords_end],
+            kind: m.kind,
+            window: m.window,
+            precision: m.precision,
+            planned: m.planned,
+            article: m.article,
+        }
+    }
+
+    /// Adds the names and coordinates of `e`; returns where its persons, organisations and
+    /// countries end among its names.
+    fn add(&mut self, e: &Event, interner: &mut Interner, parts: &mut MentionParts) -> [u32; 3] {
         let p = parts;
         for v in [&mut p.persons, &mut p.orgs, &mut p.countries, &mut p.places] {
             v.clear();
@@ -380,29 +434,7 @@ impl MentionPool {
                 *end = (self.names.len() - start) as u32;
             }
         }
-        (self.names.len() as u32, self.coords.len() as u32, ends)
-    }
-
-    fn mentions<'a>(&'a self, events: &[Event], spans: Vec<Span>) -> Vec<Mention<'a>> {
-        let (mut names, mut coords) = (0, 0);
-        events
-            .iter()
-            .zip(spans)
-            .map(|(e, (names_end, coords_end, ends))| {
-                let m = Mention {
-                    names: &self.names[names..names_end as usize],
-                    ends,
-                    coords: &self.coords[coords..coords_end as usize],
-                    kind: e.kind,
-                    window: e.when.as_ref().map(|w| window_of(w, e.planned)),
-                    precision: e.when.as_ref().map(|w| w.precision),
-                    planned: e.planned,
-                    article: e.article.0,
-                };
-                (names, coords) = (names_end as usize, coords_end as usize);
-                m
-            })
-            .collect()
+        ends
     }
 }
 
@@ -605,9 +637,10 @@ enum BlockKey {
 }
 
 /// Candidate pairs, as runs sorted best first (see [`best_first`]).
-fn candidate_edges(mentions: &[Mention], hints: &StoryHints) -> Vec<Run> {
+fn candidate_edges(mentions: &MentionPool, hints: &StoryHints) -> Vec<Run> {
     let mut blocks: HashMap<BlockKey, Vec<u32>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
+    for i in 0..mentions.len() {
+        let m = mentions.get(i);
         if hints.apart.contains(&EventId::from_index(i)) {
             continue;
         }
@@ -798,13 +831,14 @@ impl Iterator for BestFirst {
 }
 
 /// The candidate pairs of one block that score high enough.
-fn block_edges(mentions: &[Mention], key: BlockKey, mut block: Vec<u32>) -> Vec<Edge> {
+fn block_edges(mentions: &MentionPool, key: BlockKey, mut block: Vec<u32>) -> Vec<Edge> {
     let mut edges = Vec::new();
     if let BlockKey::Article(_) = key {
         // An article's own mentions, all pairs (an article has tens of events).
         for (n, &a) in block.iter().enumerate() {
+            let ma = mentions.get(a as usize);
             for &b in &block[n + 1..] {
-                if let Some(edge) = score_pair(&mentions[a as usize], &mentions[b as usize], a, b) {
+                if let Some(edge) = score_pair(&ma, &mentions.get(b as usize), a, b) {
                     edges.push(edge);
                 }
             }
@@ -814,19 +848,20 @@ fn block_edges(mentions: &[Mention], key: BlockKey, mut block: Vec<u32>) -> Vec<
     }
     // In date order, each mention meets the next few that start before it ends (plus the gap
     // within which dates may disagree): linear in the block's size.
-    let mention = |i: u32| &mentions[i as usize];
-    block.sort_unstable_by_key(|&i| (mention(i).window.map_or(i32::MIN, |w| w.0), i));
+    let held = |i: u32| &mentions.held[i as usize];
+    block.sort_unstable_by_key(|&i| (held(i).window.map_or(i32::MIN, |w| w.0), i));
     for (n, &a) in block.iter().enumerate() {
-        let reach = mention(a).window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
+        let ma = mentions.get(a as usize);
+        let reach = ma.window.map_or(i32::MIN, |w| w.1) + MAX_CONFLICT_GAP_DAYS;
         for &b in block[n + 1..].iter().take(BLOCK_WINDOW) {
-            if mention(b).window.is_some_and(|w| w.0 > reach) {
+            if held(b).window.is_some_and(|w| w.0 > reach) {
                 break;
             }
-            if mention(a).article == mention(b).article {
+            if ma.article == held(b).article {
                 // Scored in the article's block.
                 continue;
             }
-            if let Some(edge) = score_pair(mention(a), mention(b), a, b) {
+            if let Some(edge) = score_pair(&ma, &mentions.get(b as usize), a, b) {
                 edges.push(edge);
             }
         }
