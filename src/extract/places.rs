@@ -418,7 +418,7 @@ pub fn find_places(
         let small = !g.lookup(&key).iter().any(|&c| {
             let e = g.entry(c);
             e.population >= SMALL_CITY
-                && (e.kind != PlaceKind::City || name_key_small(&e.name).as_str() == key)
+                && (e.kind != PlaceKind::City || name_key_small(e.name).as_str() == key)
         });
         // "speak with Vladimir": a first name, not the city.
         let with_person = prev == "with"
@@ -542,7 +542,7 @@ pub fn find_places(
         let candidates = if venue {
             g.venue(&key)
                 .map(|e| {
-                    g.lookup(&name_key_small(&e.name))
+                    g.lookup(&name_key_small(e.name))
                         .iter()
                         .copied()
                         .filter(|&c| g.entry(c) == e)

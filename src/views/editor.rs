@@ -438,7 +438,7 @@ pub fn search_places(query: &str, limit: usize) -> Vec<u32> {
             break;
         }
         let i = i as u32;
-        if !found.contains(&i) && name_key(&e.name).starts_with(&key) {
+        if !found.contains(&i) && name_key(e.name).starts_with(&key) {
             found.push(i);
         }
     }
