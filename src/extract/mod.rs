@@ -362,6 +362,9 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                     precision: span.precision,
                 })
             });
+            // Made by pushing: without this the spare capacity of every event's list would
+            // stay with it in the store (tens of MB over a large archive).
+            places.shrink_to_fit();
             out.events.push(Event {
                 id: EventId::from_index(out.events.len()),
                 article: article.id,
