@@ -342,24 +342,24 @@ fn events_appear_batch_by_batch_with_progress_and_the_load_can_be_cancelled() {
     assert!(h.query_by_role_and_label(Role::Button, "Cancel").is_none());
 }
 
-#[test]
-fn an_events_file_opens_as_stored_without_extraction() {
-    let _serial = serial();
-    let data = tempfile::tempdir().expect("tmp");
-    let dir = tempfile::tempdir().expect("tmp");
-    let mut ex = chronomap::pipeline::extract_seeds();
-    // What a batch job wrote: mark a sentence so it cannot come from re-extraction.
-    ex.events[0].sentence = "A sentence only the events file has.".to_owned();
-    let summary = ex.events[0].summary.clone();
-    let file = dir.path().join("archive.json");
-    std::fs::write(&file, chronomap::export::to_json(&ex).expect("json")).expect("write");
+/// The sentence only [`marked_events_file`] has: an event showing it was read from the file,
+/// not extracted again from its article.
+const MARKED_SENTENCE: &str = "A sentence only the events file has.";
 
-    let mut h = harness(EventStore::new(), data.path());
-    hover(&mut h, &[&file]);
-    h.get_by_label("Drop to add 1 events file");
-    drop_paths(&mut h, &[&file]);
-    wait_for_load(&mut h);
-    assert_eq!(shown_total(&h), ex.events.len());
+/// An events file as a batch job wrote it, with one sentence marked; its path, its number of
+/// events and the marked event's summary.
+fn marked_events_file(dir: &Path) -> (std::path::PathBuf, usize, String) {
+    let mut ex = chronomap::pipeline::extract_seeds();
+    ex.events[0].sentence = MARKED_SENTENCE.to_owned();
+    let summary = ex.events[0].summary.clone();
+    let file = dir.join("archive.json");
+    std::fs::write(&file, chronomap::export::to_json(&ex).expect("json")).expect("write");
+    (file, ex.events.len(), summary)
+}
+
+/// Once loaded: every event of the file is shown, and the marked one shows the marked sentence.
+fn assert_loaded_as_stored(h: &mut Harness<'_, ChronomapApp>, events: usize, summary: &str) {
+    assert_eq!(shown_total(h), events);
     let first = h
         .state()
         .store()
@@ -370,7 +370,22 @@ fn an_events_file_opens_as_stored_without_extraction() {
         .expect("the event");
     h.state_mut().apply(Command::Select(Item::Event(first)));
     h.run();
-    h.get_by_label("A sentence only the events file has.");
+    h.get_by_label(MARKED_SENTENCE);
+}
+
+#[test]
+fn an_events_file_opens_as_stored_without_extraction() {
+    let _serial = serial();
+    let data = tempfile::tempdir().expect("tmp");
+    let dir = tempfile::tempdir().expect("tmp");
+    let (file, events, summary) = marked_events_file(dir.path());
+
+    let mut h = harness(EventStore::new(), data.path());
+    hover(&mut h, &[&file]);
+    h.get_by_label("Drop to add 1 events file");
+    drop_paths(&mut h, &[&file]);
+    wait_for_load(&mut h);
+    assert_loaded_as_stored(&mut h, events, &summary);
 }
 
 /// `chronomap archive.json`: a path given on the command line is opened as `start` opens it, and
@@ -380,27 +395,12 @@ fn an_events_file_given_at_start_opens_as_stored() {
     let _serial = serial();
     let data = tempfile::tempdir().expect("tmp");
     let dir = tempfile::tempdir().expect("tmp");
-    let mut ex = chronomap::pipeline::extract_seeds();
-    ex.events[0].sentence = "Only the events file has this sentence.".to_owned();
-    let summary = ex.events[0].summary.clone();
-    let file = dir.path().join("archive.json");
-    std::fs::write(&file, chronomap::export::to_json(&ex).expect("json")).expect("write");
+    let (file, events, summary) = marked_events_file(dir.path());
 
     let mut h = harness(EventStore::new(), data.path());
     h.state_mut().start(vec![file]);
     wait_for_load(&mut h);
-    assert_eq!(shown_total(&h), ex.events.len());
-    let first = h
-        .state()
-        .store()
-        .events()
-        .iter()
-        .find(|e| e.summary == summary)
-        .map(|e| e.id)
-        .expect("the event");
-    h.state_mut().apply(Command::Select(Item::Event(first)));
-    h.run();
-    h.get_by_label("Only the events file has this sentence.");
+    assert_loaded_as_stored(&mut h, events, &summary);
 }
 
 fn monday_event(store: &EventStore) -> Event {

@@ -3,7 +3,7 @@
 //! the spans and the speech cues around them.
 
 use super::sentences::quote_opens_at;
-use super::text::is_double_quote;
+use super::text::{QUOTE_LEAD_BYTES, is_double_quote, next_marker};
 
 /// A quotation span: `start..end` is the text inside the marks; `open`/`close` are the byte
 /// offsets of the marks themselves (`close == end` when the quote runs to the paragraph end).
@@ -38,7 +38,7 @@ pub fn find_quotes(text: &str, from: usize, to: usize) -> Vec<QuoteSpan> {
     let mut open: Option<(usize, usize)> = None;
     let mut next = 0;
     // Quote marks are '"' or start with 0xE2 (“ ” „ ‟), 0xC2 (« ») or 0xEF (＂).
-    while let Some(pos) = super::text::next_marker(bytes, next, b"\"", &[0xE2, 0xC2, 0xEF]) {
+    while let Some(pos) = next_marker(bytes, next, b"\"", &QUOTE_LEAD_BYTES) {
         next = pos + 1;
         let Some(c) = para[pos..].chars().next() else {
             continue;

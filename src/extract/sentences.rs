@@ -6,7 +6,7 @@
 //! whole. Line breaks end paragraphs unless the file is hard-wrapped, in which case only blank
 //! lines do.
 
-use super::text::{is_double_quote, next_marker};
+use super::text::{QUOTE_LEAD_BYTES, is_double_quote, next_marker};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
@@ -113,7 +113,6 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut lines = text.lines().map(str::trim).peekable();
     let mut long = 0;
     let mut mid_sentence = 0;
-    let mut max_len = 0;
     while let (Some(line), Some(&next)) = (lines.next(), lines.peek()) {
         // Counting chars only matters past 40 bytes (fewer chars than bytes).
         let len = if line.len() < 40 {
@@ -121,8 +120,7 @@ fn is_hard_wrapped(text: &str) -> bool {
         } else {
             line.chars().count()
         };
-        max_len = max_len.max(len);
-        if max_len > 100 {
+        if len > 100 {
             // A long line: not hard-wrapped, whatever follows.
             return false;
         }
@@ -133,7 +131,7 @@ fn is_hard_wrapped(text: &str) -> bool {
             }
         }
     }
-    max_len <= 100 && long >= 4 && mid_sentence * 3 >= long
+    long >= 4 && mid_sentence * 3 >= long
 }
 
 /// Longest sentence kept whole. News sentences run to a few hundred bytes; a longer run is
@@ -213,7 +211,7 @@ fn split_paragraph(
     while pos < bytes.len() {
         // Only terminators and quote marks matter; skip everything else. Multi-byte
         // candidates (“ ” … « » ＂) start with 0xE2, 0xC2 or 0xEF.
-        match next_marker(bytes, pos, b".!?\"", &[0xE2, 0xC2, 0xEF]) {
+        match next_marker(bytes, pos, b".!?\"", &QUOTE_LEAD_BYTES) {
             Some(at) => pos = at,
             None => break,
         }

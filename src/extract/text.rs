@@ -73,6 +73,10 @@ pub fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | '―')
 }
 
+/// The UTF-8 lead bytes of the non-ASCII double quotes of [`is_double_quote`] (“ ” „ ‟ « » ＂),
+/// and of the ellipsis (…), for scanners that look for them bytewise.
+pub const QUOTE_LEAD_BYTES: [u8; 3] = [0xE2, 0xC2, 0xEF];
+
 /// The first byte at or after `from` that is one of the ASCII bytes `ascii` or one of the
 /// UTF-8 lead bytes `lead`. Scanners that care about a few marks (terminators, quote marks)
 /// use it to skip the text between them eight bytes at a time.
@@ -685,8 +689,8 @@ mod tests {
         let naive = |b: &[u8], from: usize, ascii: &[u8], lead: &[u8]| {
             (from..b.len()).find(|&i| ascii.contains(&b[i]) || lead.contains(&b[i]))
         };
-        let sentence = |b: &[u8], from| next_marker(b, from, b".!?\"", &[0xE2, 0xC2, 0xEF]);
-        let quote = |b: &[u8], from| next_marker(b, from, b"\"", &[0xE2, 0xC2, 0xEF]);
+        let sentence = |b: &[u8], from| next_marker(b, from, b".!?\"", &QUOTE_LEAD_BYTES);
+        let quote = |b: &[u8], from| next_marker(b, from, b"\"", &QUOTE_LEAD_BYTES);
         let dot = |b: &[u8], from| next_marker(b, from, b".", &[]);
         let texts = [
             "",
