@@ -190,6 +190,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The place as events carry it (names shared, see [`crate::model::Name`]).
+    pub fn to_event_place(&self, text: &str) -> crate::model::EventPlace {
+        use crate::model::Name;
+        crate::model::EventPlace {
+            name: Name::new(self.name),
+            lat: self.lat,
+            lon: self.lon,
+            country: Name::new(self.country),
+            kind: self.kind,
+            text: Name::new(text),
+        }
+    }
+
     pub fn to_place(&self, text: &str) -> Place {
         Place {
             name: self.name.to_owned(),

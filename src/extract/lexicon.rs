@@ -933,7 +933,19 @@ pub mod class {
     pub const TRIGGER: u32 = 1 << 18;
     /// Name particles ("al", "bin", "van", "al-Sharaa").
     pub const PARTICLE: u32 = 1 << 19;
+    /// Words that set a whole sentence in the future ("will", "scheduled", "set" before "to").
+    pub const FUTURE_MARK: u32 = 1 << 20;
 }
+
+/// See [`class::FUTURE_MARK`]; "set" counts only before "to".
+pub const SENTENCE_FUTURE_WORDS: &[&str] = &[
+    "will",
+    "expected",
+    "scheduled",
+    "planned",
+    "upcoming",
+    "set",
+];
 
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
     std::sync::LazyLock::new(|| {
@@ -960,6 +972,7 @@ static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u32>> =
         add(super::places::ADJECTIVAL_NEXT, class::ADJECTIVAL_NEXT);
         add(super::places::NAME_CONTINUATIONS, class::NAME_CONTINUATION);
         add(NAME_PARTICLES, class::PARTICLE);
+        add(SENTENCE_FUTURE_WORDS, class::FUTURE_MARK);
         for (w, _, _) in TRIGGERS {
             match w.split_once(' ') {
                 Some((first, _)) => *m.entry(first).or_default() |= class::TRIGGER_PAIR,
@@ -983,7 +996,8 @@ pub fn classes(norm: &str) -> u32 {
     let bytes = norm.as_bytes();
     // Only words with an apostrophe, a final dot or a hyphen need more lookups.
     let last = bytes.last().copied().unwrap_or(0);
-    let hyphen = bytes.contains(&b'-');
+    // A plain loop: words are a few bytes long, too short for `memchr` to pay for its call.
+    let hyphen = bytes.iter().any(|&b| b == b'-');
     if last != b'\'' && last != b's' && last != b'.' && !hyphen {
         return c;
     }

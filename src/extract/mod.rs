@@ -35,7 +35,7 @@ use text::{Words, strip_possessive};
 
 use crate::model::{
     Actor, ActorKind, Article, DateSpan, Diagnostic, Event, EventId, EventKind, EventPlace,
-    Extraction, Place, PlaceKind, Precision, PublishedBasis, Quote, QuoteId,
+    Extraction, PlaceKind, Precision, PublishedBasis, Quote, QuoteId,
 };
 
 /// What one article yields. Ids are local to the article (from 0).
@@ -166,13 +166,14 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 .or_default() += 1;
         }
     }
-    let sentence_places: Vec<Vec<(Place, bool)>> = infos
+    // Made as events carry them (names shared), not as owned strings made and dropped.
+    let sentence_places: Vec<Vec<(EventPlace, bool)>> = infos
         .iter()
         .map(|info| {
             info.places
                 .iter()
                 .filter_map(|m| {
-                    let place = places::place_of(g, text, m, &context)?;
+                    let place = places::event_place_of(g, text, m, &context)?;
                     // Countries not used as a location are actors ("Syria will join …").
                     if place.kind == PlaceKind::Country && !m.locative {
                         return Some((place, false));
@@ -220,14 +221,16 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             continue;
         }
         // Made as events carry them (names shared), not as owned copies made and dropped.
-        let mut places_here: Vec<EventPlace> = Vec::new();
+        // Sized up front: a list grown by pushing is reallocated, then shrunk for the store.
+        let mut places_here: Vec<EventPlace> =
+            Vec::with_capacity(sentence_places[si].iter().filter(|(_, p)| *p).count());
         for (p, is_place) in &sentence_places[si] {
             if *is_place
                 && !places_here
                     .iter()
                     .any(|q| q.name == p.name && q.country == p.country)
             {
-                places_here.push(EventPlace::from(p));
+                places_here.push(p.clone());
             }
         }
         let actors_here =
@@ -339,16 +342,13 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 // Countries named as actors locate what they do ("Kazakhstan pledged cuts").
                 for (p, is_place) in &sentence_places[si] {
                     if !is_place && !places.iter().any(|q| q.name == p.name) {
-                        places.push(EventPlace::from(p));
+                        places.push(p.clone());
                     }
                 }
             }
             if places.is_empty() && kind != EventKind::Statement {
                 let agents = agents_of(&actors_here);
-                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people)
-                    .iter()
-                    .map(EventPlace::from)
-                    .collect();
+                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
             }
             let when = when.or_else(|| {
                 let span = peg.as_ref()?;
@@ -459,10 +459,7 @@ fn analyse_sentence<'a>(
 
 fn sentence_is_future(info: &SentenceInfo<'_>) -> bool {
     (0..info.w.len()).any(|k| {
-        matches!(
-            info.w.n(k),
-            "will" | "expected" | "scheduled" | "planned" | "upcoming"
-        ) || (info.w.n(k) == "set" && info.w.n(k + 1) == "to")
+        info.w.has(k, class::FUTURE_MARK) && (info.w.n(k) != "set" || info.w.n(k + 1) == "to")
     })
 }
 
@@ -565,23 +562,25 @@ fn country_context(g: &Gazetteer, infos: &[SentenceInfo<'_>]) -> HashMap<String,
     let mut context: HashMap<String, usize> = HashMap::default();
     for info in infos {
         for m in info.places.iter().filter(|m| !m.small) {
-            let countries: Vec<&str> = m.candidates.iter().map(|&c| g.entry(c).country).collect();
+            let Some(first) = m.candidates.first().map(|&c| g.entry(c)) else {
+                continue;
+            };
+            let (country, admin1) = (first.country, first.admin1);
             // Erbil the city and Erbil the governorate agree on country and region.
-            let regions: Vec<(&str, &str)> = m
-                .candidates
-                .iter()
-                .map(|&c| (g.entry(c).country, g.entry(c).admin1))
-                .collect();
-            if let Some(&(country, admin1)) = regions.first()
-                && !admin1.is_empty()
-                && regions.iter().all(|r| *r == (country, admin1))
+            if !admin1.is_empty()
+                && m.candidates
+                    .iter()
+                    .all(|&c| (g.entry(c).country, g.entry(c).admin1) == (country, admin1))
             {
                 *context.entry(format!("{country}-{admin1}")).or_default() += 1;
             }
-            if let Some(first) = countries.first()
-                && countries.iter().all(|c| c == first)
-            {
-                *context.entry((*first).to_owned()).or_default() += 1;
+            if m.candidates.iter().all(|&c| g.entry(c).country == country) {
+                match context.get_mut(country) {
+                    Some(n) => *n += 1,
+                    None => {
+                        context.insert(country.to_owned(), 1);
+                    }
+                }
             }
         }
         for d in &info.demonyms {
@@ -648,7 +647,7 @@ fn sentence_actors(
     info: &SentenceInfo<'_>,
     people: &People,
     acronyms: &HashMap<String, String>,
-    places: &[(Place, bool)],
+    places: &[(EventPlace, bool)],
     speakers: &[Option<String>],
 ) -> Vec<Actor> {
     let mut actors: Vec<Actor> = Vec::new();
@@ -744,7 +743,7 @@ fn sentence_actors(
     for (place, is_place) in places {
         if !is_place && place.kind == PlaceKind::Country {
             push(Actor {
-                name: place.name.clone(),
+                name: place.name.as_str().to_owned(),
                 kind: ActorKind::Country,
             });
         }
@@ -757,17 +756,17 @@ fn sentence_actors(
 fn fallback_places(
     g: &Gazetteer,
     infos: &[SentenceInfo<'_>],
-    sentence_places: &[Vec<(Place, bool)>],
+    sentence_places: &[Vec<(EventPlace, bool)>],
     si: usize,
     actors: &[Actor],
     people: &People,
-) -> Vec<Place> {
-    let mark = |mut p: Place| {
-        p.text = String::new();
+) -> Vec<EventPlace> {
+    let mark = |mut p: EventPlace| {
+        p.text = crate::model::Name::default();
         p
     };
     if si > 0 && infos[si - 1].s.paragraph == infos[si].s.paragraph && !infos[si - 1].headline {
-        let prev: Vec<Place> = sentence_places[si - 1]
+        let prev: Vec<EventPlace> = sentence_places[si - 1]
             .iter()
             .filter(|(_, is_place)| *is_place)
             .map(|(p, _)| mark(p.clone()))
@@ -781,7 +780,7 @@ fn fallback_places(
             && let Some(code) = &people.people[i].affiliation
             && let Some(country) = g.country(code)
         {
-            return vec![mark(country.to_place(""))];
+            return vec![country.to_event_place("")];
         }
     }
     Vec::new()

@@ -731,6 +731,17 @@ pub fn place_of(
     Some(g.entry(c).to_place(&src[m.start..m.end]))
 }
 
+/// [`place_of`], as events carry it.
+pub fn event_place_of(
+    g: &Gazetteer,
+    src: &str,
+    m: &PlaceMention,
+    context: &HashMap<String, usize>,
+) -> Option<crate::model::EventPlace> {
+    let c = disambiguate(g, m, context)?;
+    Some(g.entry(c).to_event_place(&src[m.start..m.end]))
+}
+
 /// A dateline at the start of one of the first paragraphs: "ERBIL (Kurdistan24) —",
 /// "WASHINGTON —", "DAMASCUS, Syria (AP) -". Returns the place and the byte range of the name.
 pub fn dateline(

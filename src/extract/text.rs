@@ -439,8 +439,15 @@ impl SmallKey {
     pub fn as_str(&self) -> &str {
         match &self.spilled {
             Some(s) => s,
-            // Only whole chars are ever written, so the bytes are valid UTF-8.
-            None => std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or_default(),
+            None => {
+                let bytes = &self.buf[..usize::from(self.len)];
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: only whole chars are ever written to `buf` (ASCII bytes by `push` and
+                // `ascii_alnum_lower`, `encode_utf8` by `push_slow`), and `len` only ever ends
+                // one, so `buf[..len]` is valid UTF-8. Checking it again cost 2 % of extraction
+                // (keys are read hundreds of thousands of times per MB).
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
         }
     }
 }
