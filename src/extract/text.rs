@@ -684,6 +684,35 @@ mod tests {
         assert_eq!(&*short, "Sa’ar");
     }
 
+    proptest::proptest! {
+        /// `as_str` does not check the bytes again (see its SAFETY note): whatever is pushed,
+        /// in whatever order of short and long, ASCII and not, must read back as written.
+        #[test]
+        fn small_keys_read_back_what_was_pushed(
+            parts in proptest::collection::vec("[a-z.' ]{0,12}|\\PC{0,8}", 0..8),
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..80),
+        ) {
+            let mut k = SmallKey::default();
+            let mut want = String::new();
+            for p in &parts {
+                if p.len() % 2 == 0 {
+                    k.push_str(p);
+                } else {
+                    p.chars().for_each(|c| k.push(c));
+                }
+                want.push_str(p);
+            }
+            proptest::prop_assert_eq!(k.as_str(), want.as_str());
+            let alnum: String = bytes
+                .iter()
+                .filter(|b| b.is_ascii_alphanumeric())
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect();
+            let key = SmallKey::ascii_alnum_lower(&bytes);
+            proptest::prop_assert_eq!(key.as_str(), alnum.as_str());
+        }
+    }
+
     #[test]
     fn norm_folds_apostrophes_and_case() {
         assert_eq!(norm("Hay’at"), "hay'at");
