@@ -376,6 +376,18 @@ impl SmallKey {
     /// The ASCII letters and digits of `bytes`, lower-cased.
     pub fn ascii_alnum_lower(bytes: &[u8]) -> Self {
         let mut key = SmallKey::default();
+        if bytes.len() <= Self::INLINE {
+            // The common case, without a branch per byte: every byte is written, and kept by
+            // moving on only when it is a letter or digit. `len` is at most the byte's index,
+            // so below INLINE.
+            let mut len = 0;
+            for &b in bytes {
+                key.buf[len] = b.to_ascii_lowercase();
+                len += usize::from(b.is_ascii_alphanumeric());
+            }
+            key.len = len as u8;
+            return key;
+        }
         let mut len = 0;
         for &b in bytes {
             if !b.is_ascii_alphanumeric() {
