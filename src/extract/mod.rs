@@ -183,6 +183,26 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
                 .collect()
         })
         .collect();
+    // Where the story was filed, when the story is about that country (named there more
+    // than any other, not only in the dateline): what it reports without naming a place
+    // happened there (see `fallback_places`). A bureau's dateline on news from abroad
+    // ("ERBIL (Kurdistan24) —" over talks in Paris) says nothing about where things happened.
+    let filed_at: Option<EventPlace> = dateline
+        .as_ref()
+        .filter(|d| {
+            let named = |country: &str| context.get(country).copied().unwrap_or(0);
+            let top = context
+                .iter()
+                .filter(|(key, _)| !key.contains('-'))
+                .map(|(_, &n)| n)
+                .max()
+                .unwrap_or(0);
+            named(&d.0.country) > 1 && named(&d.0.country) == top
+        })
+        .map(|d| EventPlace {
+            text: crate::model::Name::default(),
+            ..EventPlace::from(&d.0)
+        });
     article.place = dateline.map(|d| d.0);
 
     // Pass 5: quotes and speakers.
@@ -348,7 +368,15 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
             }
             if places.is_empty() && kind != EventKind::Statement {
                 let agents = agents_of(&actors_here);
-                places = fallback_places(g, &infos, &sentence_places, si, &agents, &people);
+                places = fallback_places(
+                    g,
+                    &infos,
+                    &sentence_places,
+                    si,
+                    &agents,
+                    &people,
+                    filed_at.as_ref(),
+                );
             }
             let when = when.or_else(|| {
                 let span = peg.as_ref()?;
@@ -540,8 +568,15 @@ fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool
     if prev == "to" && r.tok_start >= 2 && info.w.n(r.tok_start - 2) == "according" {
         return true;
     }
-    // "Laxmi Bohara, 42, said", "Marta Zielinska, a political scientist, said".
-    if info.w.n(r.tok_end) == "," {
+    // "Laxmi Bohara, 42, said", "Marta Zielinska, a political scientist, said" — but not
+    // "head of operations in Kiruna, Annika Sjöberg, told": after "in", or followed by a
+    // name of its own, the run is where the speaker works, not the speaker.
+    let locative = r.tok_start > 0 && info.w.has(r.tok_start - 1, class::LOCATIVE) && prev != "to";
+    let named_next = info
+        .runs
+        .iter()
+        .any(|o| o.tok_start == r.tok_end + 1 && matches!(o.kind, RunKind::Person { .. }));
+    if info.w.n(r.tok_end) == "," && !locative && !named_next {
         let limit = (r.tok_end + 14).min(info.w.len());
         if info.w.has(r.tok_end + 1, class::SPEECH) {
             return true;
@@ -752,7 +787,8 @@ fn sentence_actors(
 }
 
 /// Where an event with no place of its own happened: the places of the previous sentence in
-/// the same paragraph, else the home country of the people involved. Marked as inferred.
+/// the same paragraph, else where the story was filed (its dateline), else the home country
+/// of the people involved. Marked as inferred.
 fn fallback_places(
     g: &Gazetteer,
     infos: &[SentenceInfo<'_>],
@@ -760,6 +796,7 @@ fn fallback_places(
     si: usize,
     actors: &[Actor],
     people: &People,
+    filed_at: Option<&EventPlace>,
 ) -> Vec<EventPlace> {
     let mark = |mut p: EventPlace| {
         p.text = crate::model::Name::default();
@@ -774,6 +811,9 @@ fn fallback_places(
         if !prev.is_empty() {
             return prev;
         }
+    }
+    if let Some(place) = filed_at {
+        return vec![place.clone()];
     }
     for a in actors.iter().filter(|a| a.kind == ActorKind::Person) {
         if let Some(i) = people.find(&a.name)
