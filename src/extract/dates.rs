@@ -17,6 +17,9 @@ pub enum Tense {
     Past,
     Future,
     Unknown,
+    /// The date opens or closes a span told by a past announcement ("announced a curfew from
+    /// Friday"): it lies on either side of the reference, so its nearest occurrence is meant.
+    Either,
 }
 
 /// Part of a month or year ("early September", "late 2024").
@@ -1316,6 +1319,12 @@ fn present_tense(t: &Toks, k: usize) -> bool {
             | "come"
             | "closes"
             | "close"
+            | "returns"
+            | "return"
+            | "reopens"
+            | "reopen"
+            | "arrives"
+            | "arrive"
             | "resumes"
             | "resume"
             | "convenes"
@@ -1354,6 +1363,15 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
             || (matches!(a, "set" | "scheduled" | "slated" | "planned" | "due") && b == "for"))
             && !matches!(t.n(k + 2), "have" | "been")
     };
+    // "announced a curfew from Friday", "said the closure would last until Thursday": the
+    // announcement is past, the span it opens or closes can lie either side of it.
+    let opens_or_closes = |k: usize| {
+        matches!(
+            t.n(k),
+            "from" | "until" | "till" | "starting" | "beginning" | "effective"
+        )
+    };
+    let boundary = opens_or_closes(start) || (start > 0 && opens_or_closes(start - 1));
     let verb_cue = |k: usize| -> Option<Tense> {
         if pair_future(k) {
             return Some(Tense::Future);
@@ -1363,7 +1381,7 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
             return None;
         }
         if t.has(k, class::REPORTING) {
-            return Some(Tense::Past);
+            return Some(if boundary { Tense::Either } else { Tense::Past });
         }
         cue(t, k)
     };
@@ -1372,6 +1390,16 @@ fn clause_tense(t: &Toks, start: usize, end: usize) -> Tense {
     for k in (start.saturating_sub(WINDOW)..start).rev() {
         if t.is_punct(k, ';') {
             break;
+        }
+        // "would last", "could open": a bare verb after a modal is no past cue (the modal,
+        // read next, may be one of the future).
+        if k > 0
+            && matches!(
+                t.n(k - 1),
+                "would" | "will" | "could" | "can" | "may" | "might" | "should" | "must"
+            )
+        {
+            continue;
         }
         if let Some(tense) = verb_cue(k) {
             return tense;
@@ -1520,7 +1548,7 @@ pub fn resolve(
             let pick = match tense {
                 Tense::Future => dates.iter().copied().find(|d| *d >= r),
                 Tense::Past => dates.iter().copied().rev().find(|d| *d <= r),
-                Tense::Unknown => dates
+                Tense::Unknown | Tense::Either => dates
                     .iter()
                     .copied()
                     .min_by_key(|d| (*d - r).num_days().abs()),
@@ -1628,6 +1656,7 @@ pub fn resolve(
                 Some(1) => r + Duration::days(if fwd == 0 { 7 } else { fwd }),
                 // "planned for Wednesday" in Wednesday's paper is that day.
                 _ if future => r + Duration::days(fwd),
+                _ if tense == Tense::Either && fwd < back => r + Duration::days(fwd),
                 _ => r - Duration::days(back),
             };
             Some((d, d, Precision::Day))
@@ -1904,6 +1933,52 @@ mod tests {
         );
         assert!(dates("Talks may also be disclosed.", r).is_empty());
         assert!(dates("May God help us.", r).is_empty());
+    }
+
+    #[test]
+    fn dates_that_open_or_close_an_announced_span_are_the_nearest() {
+        // Thursday 12 March 2026: the curfew starts the next day, not six days before.
+        let thu = d(2026, 3, 12);
+        assert_eq!(
+            one("He announced a curfew along the road from Friday.", thu).1,
+            d(2026, 3, 13)
+        );
+        // …but a span told in the past stays past: "closed from Monday" (three days back,
+        // four ahead) and a plain "on Friday".
+        let thu = d(2025, 10, 2);
+        assert_eq!(
+            one("The government ordered schools closed from Monday.", thu).1,
+            d(2025, 9, 29)
+        );
+        assert_eq!(
+            one("He announced a curfew on Friday.", thu).1,
+            d(2025, 9, 26)
+        );
+        // "would last": no past cue; the span ends on the coming Thursday.
+        let tue = d(2026, 8, 18);
+        assert_eq!(
+            one(
+                "An official said the closure would last at least until Thursday.",
+                tue
+            )
+            .1,
+            d(2026, 8, 20)
+        );
+        // A month and day a month ahead, after a reporting verb: this year's.
+        let cut = dates(
+            "The agency will cut rations from Sept. 1, the agency said on Wednesday.",
+            d(2026, 7, 30),
+        );
+        assert_eq!(cut[0].1, d(2026, 9, 1));
+        // A present-tense schedule before a reported clause.
+        assert_eq!(
+            one(
+                "Parliament returns from its break on Sept. 21, and the party has said it will act.",
+                d(2026, 9, 3)
+            )
+            .1,
+            d(2026, 9, 21)
+        );
     }
 
     #[test]

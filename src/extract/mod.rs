@@ -577,7 +577,7 @@ fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool
         .iter()
         .any(|o| o.tok_start == r.tok_end + 1 && matches!(o.kind, RunKind::Person { .. }));
     if info.w.n(r.tok_end) == "," && !locative && !named_next {
-        let limit = (r.tok_end + 14).min(info.w.len());
+        let limit = (r.tok_end + 20).min(info.w.len());
         if info.w.has(r.tok_end + 1, class::SPEECH) {
             return true;
         }
@@ -1159,15 +1159,21 @@ fn subject_of_verb(text: &str, info: &SentenceInfo<'_>, k: usize) -> Option<Spea
 /// Who a phrase names: a person, a pronoun, a role ("the U.S. envoy") or just the phrase.
 fn phrase_speaker(text: &str, info: &SentenceInfo<'_>, lo: usize, hi: usize) -> Option<Speaker> {
     // Drop a leading date or adverb clause ("on Tuesday", "previously").
-    let person = info
+    let person_of = |r: &ActorRun| match &r.kind {
+        RunKind::Person { person, .. } => *person,
+        _ => None,
+    };
+    let inside = |r: &&ActorRun| r.tok_start >= lo && r.tok_end <= hi;
+    // The name nearest the verb ("a senior envoy, Tom Barrack,"), unless the phrase opens
+    // with a name and its apposition ("Asset Nurgaliyev, chief executive of … (KNPP),").
+    let opening = info
         .runs
         .iter()
-        .rev()
-        .filter(|r| r.tok_start >= lo && r.tok_end <= hi)
-        .find_map(|r| match &r.kind {
-            RunKind::Person { person, .. } => *person,
-            _ => None,
-        });
+        .filter(inside)
+        .find(|r| r.run_start <= lo + 1)
+        .filter(|r| info.w.n(r.tok_end) == ",")
+        .and_then(person_of);
+    let person = opening.or_else(|| info.runs.iter().rev().filter(inside).find_map(person_of));
     if let Some(p) = person {
         return Some(Speaker::Person(p));
     }
@@ -1325,8 +1331,16 @@ fn after_quote_speaker(text: &str, info: &SentenceInfo<'_>, q: &QuoteSpan) -> Op
         return None;
     }
     let first = info.w.toks.iter().position(|t| t.start >= after)?;
+    // A name with a long apposition before its verb: “…,” Asset Nurgaliyev, chief executive
+    // of the state company Kazakhstan Nuclear Power Plants (KNPP), said.
+    let named_first = info.runs.iter().find(|r| {
+        matches!(r.kind, RunKind::Person { .. })
+            && (first..first + 2).contains(&r.run_start)
+            && info.w.n(r.tok_end) == ","
+    });
+    let reach = if named_first.is_some() { 24 } else { 9 };
     let mut k = first;
-    while k < info.w.toks.len() && k < first + 9 {
+    while k < info.w.toks.len() && k < first + reach {
         let t = &info.w.toks[k];
         if info.in_quote[k] || t.is_punct(text, '.') || t.is_punct(text, ';') {
             return None;
@@ -1480,6 +1494,47 @@ mod tests {
             .iter()
             .find(|q| q.text.starts_with(start))
             .and_then(|q| q.speaker.as_deref())
+    }
+
+    /// The events of the sentence starting with `start`: their places' names.
+    fn places_of(ex: &ArticleExtraction, start: &str) -> Vec<String> {
+        ex.events
+            .iter()
+            .filter(|e| e.sentence.starts_with(start))
+            .flat_map(|e| e.places.iter().map(|p| p.name.as_str().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_local_story_places_what_it_does_not_place_at_its_dateline() {
+        let local = "KIRUNA, Sweden — LKAB halted production at its mine in Kiruna on Wednesday.\n\n\
+            Sweden's mining inspectors will visit on Monday, the Swedish agency said.\n\n\
+            The company's chief engineer resigned on Tuesday.\n";
+        let (article, ex) = extract(local, "2026-05-07");
+        assert_eq!(article.place.map(|p| p.name), Some("Kiruna".to_owned()));
+        assert_eq!(places_of(&ex, "The company's chief"), ["Kiruna"]);
+        // A bureau's dateline over news from elsewhere places nothing.
+        let abroad = "ERBIL (Kurdistan24) — Israel and Syria held talks in Paris on Tuesday.\n\n\
+            Israeli and Syrian officials said Israel and Syria would meet again.\n\n\
+            The two delegations exchanged papers on Wednesday.\n";
+        let (article, ex) = extract(abroad, "2026-01-07");
+        assert_eq!(article.place.map(|p| p.name), Some("Erbil".to_owned()));
+        assert!(
+            !places_of(&ex, "The two delegations").contains(&"Erbil".to_owned()),
+            "{:?}",
+            places_of(&ex, "The two delegations")
+        );
+    }
+
+    #[test]
+    fn where_a_speaker_works_is_not_the_speaker() {
+        let text = "“Safety comes first,” LKAB’s head of operations in Kiruna, Annika Sjöberg, told a press conference on Thursday.\n\n\
+            Tremors are common in Kiruna, where LKAB mines ore.\n\n\
+            “We are laying a foundation,” Asset Nurgaliyev, chief executive of the state company Kazakhstan Nuclear Power Plants (KNPP), said at the ceremony.\n";
+        let (_, ex) = extract(text, "2026-05-07");
+        assert_eq!(speaker_of(&ex, "Safety"), Some("Annika Sjöberg"));
+        assert_eq!(places_of(&ex, "Tremors are common"), ["Kiruna"]);
+        assert_eq!(speaker_of(&ex, "We are laying"), Some("Asset Nurgaliyev"));
     }
 
     #[test]
