@@ -105,6 +105,12 @@ pub enum RawDate {
         n: u32,
         unit: Unit,
     },
+    /// "that year", "the same week" (0), "the following day", "the next day" (1): the unit
+    /// of the date the text gave last.
+    Anchored {
+        unit: Unit,
+        offset: i32,
+    },
     /// "in two weeks" (only counted in a future clause).
     In {
         n: u32,
@@ -259,6 +265,11 @@ pub(crate) const DATE_WORDS: &[&str] = &[
     "summer",
     "fall",
     "autumn",
+    "that",
+    "same",
+    "following",
+    "christmas",
+    "new",
 ];
 
 const APPROX_WORDS: &[&str] = &[
@@ -767,6 +778,60 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
         return Some((RawDate::Decade { start }, i + 1, false));
     }
 
+    // Holidays fixed to a day: "New Year's Day", "Christmas Eve".
+    let holiday = |month: u32, day: u32, end: usize| {
+        let raw = RawDate::MonthDay {
+            month,
+            day,
+            year: None,
+            year_offset: None,
+        };
+        Some((raw, end, false))
+    };
+    if w == "new" {
+        if !t.is_cap(i) || !matches!(t.n(i + 1), "year's" | "years" | "year") {
+            return None;
+        }
+        return match t.n(i + 2) {
+            "day" => holiday(1, 1, i + 3),
+            "eve" => holiday(12, 31, i + 3),
+            _ => None,
+        };
+    }
+    if w == "christmas" && t.is_cap(i) {
+        return match t.n(i + 1) {
+            "eve" => holiday(12, 24, i + 2),
+            "day" => holiday(12, 25, i + 2),
+            _ => holiday(12, 25, i + 1),
+        };
+    }
+
+    // "that year", "the same week", "the following day", "the next day": the unit of the
+    // date before, not of the publication date.
+    let prev = i.checked_sub(1).map_or("", |p| t.n(p));
+    let anchored_unit = |k: usize| match t.n(k) {
+        "day" => Some(Unit::Day),
+        "week" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "year" => Some(Unit::Year),
+        _ => None,
+    };
+    let anchored = match w {
+        "that" => Some(0),
+        "same" if prev == "the" => Some(0),
+        "following" if prev == "the" => Some(1),
+        "next" if prev == "the" && t.n(i + 1) == "day" => Some(1),
+        _ => None,
+    };
+    if let Some(offset) = anchored {
+        if let Some(unit) = anchored_unit(i + 1) {
+            return Some((RawDate::Anchored { unit, offset }, i + 2, false));
+        }
+        if w != "next" {
+            return None;
+        }
+    }
+
     // Relative words.
     match w {
         "yesterday" => return Some((RawDate::DayOffset(-1), i + 1, false)),
@@ -956,7 +1021,7 @@ fn parse_at(t: &Toks, i: usize) -> Option<(RawDate, usize, bool)> {
                 "after" | "later" => {
                     return Some((RawDate::After { n, unit, dir: 1 }, unit_at + 2, approx));
                 }
-                "before" => {
+                "before" | "earlier" => {
                     return Some((RawDate::After { n, unit, dir: -1 }, unit_at + 2, approx));
                 }
                 _ => {}
@@ -1733,6 +1798,10 @@ pub fn resolve(
                 _ => unit_span(d, unit),
             }
         }
+        RawDate::Anchored { unit, offset } => {
+            let d = add_units(anchor?, i64::from(offset), unit)?;
+            unit_span(d, unit)
+        }
         RawDate::After { n, unit, dir } => {
             let a = anchor?;
             let d = add_units(a, i64::from(dir) * i64::from(n), unit)?;
@@ -2178,6 +2247,52 @@ mod tests {
             (spans[1].start, spans[1].end),
             (d(2025, 6, 1), d(2025, 6, 30))
         );
+    }
+
+    #[test]
+    fn dates_told_from_the_date_before_and_fixed_holidays() {
+        let r = d(2026, 3, 12);
+        let spans = |text: &str| {
+            let w = Words::new(text, 0, text.len());
+            let mut mentions = find_dates(&w);
+            let mut anchor = None;
+            resolve_mentions(text, &mut mentions, Some(r), &mut anchor);
+            mentions
+                .into_iter()
+                .filter_map(|m| m.span)
+                .map(|s| (s.start, s.end))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            spans("The bomb exploded on Wednesday. Police were warned two days earlier."),
+            [
+                (d(2026, 3, 11), d(2026, 3, 11)),
+                (d(2026, 3, 9), d(2026, 3, 9))
+            ]
+        );
+        assert_eq!(
+            spans("Floods hit the town in 2024. Later that year, the dam broke.")[1],
+            (d(2024, 1, 1), d(2024, 12, 31))
+        );
+        assert_eq!(
+            spans("Talks collapsed on March 2, and the union struck the same week.")[1],
+            (d(2026, 3, 2), d(2026, 3, 8))
+        );
+        assert_eq!(
+            spans("Fighting began on Jan. 30. The following day, the town fell.")[1],
+            (d(2026, 1, 31), d(2026, 1, 31))
+        );
+        assert_eq!(
+            spans("Protesters rallied late on New Year's Day.")[0],
+            (d(2026, 1, 1), d(2026, 1, 1))
+        );
+        assert_eq!(
+            spans("The market will reopen after Christmas Eve.")[0],
+            (d(2026, 12, 24), d(2026, 12, 24))
+        );
+        // Not dates: "that" and "new" before other words, nothing to count from.
+        assert!(spans("He said that day laborers were paid in new coins.").is_empty());
+        assert!(spans("The New Year celebrations were muted.").is_empty());
     }
 
     #[test]
