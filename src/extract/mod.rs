@@ -562,6 +562,26 @@ fn collect_people(text: &str, infos: &[SentenceInfo<'_>], g: &Gazetteer) -> Peop
 
 fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool {
     let prev = r.tok_start.checked_sub(1).map_or("", |p| info.w.n(p));
+    let prev2 = r.tok_start.checked_sub(2).map_or("", |p| info.w.n(p));
+    // "residents of Ulken welcomed", "the mayor of Kiruna said": the place they are of.
+    if prev == "of"
+        && matches!(
+            prev2,
+            "village"
+                | "town"
+                | "city"
+                | "residents"
+                | "people"
+                | "mayor"
+                | "governor"
+                | "outskirts"
+                | "district"
+                | "province"
+                | "region"
+        )
+    {
+        return false;
+    }
     if info.w.has(r.tok_end, class::SPEECH) || matches!(prev, "said" | "wrote" | "added" | "told") {
         return true;
     }
@@ -1535,6 +1555,12 @@ mod tests {
         assert_eq!(speaker_of(&ex, "Safety"), Some("Annika Sjöberg"));
         assert_eq!(places_of(&ex, "Tremors are common"), ["Kiruna"]);
         assert_eq!(speaker_of(&ex, "We are laying"), Some("Asset Nurgaliyev"));
+
+        // A village whose residents "welcomed" something is no person either.
+        let text = "ALMATY, Kazakhstan — Kazakhstan broke ground near the village of Ulken on Tuesday.\n\n\
+            Some residents of Ulken welcomed the jobs.\n";
+        let (_, ex) = extract(text, "2026-04-22");
+        assert!(places_of(&ex, "ALMATY").contains(&"Ülken".to_owned()));
     }
 
     #[test]
