@@ -114,7 +114,7 @@ fn main() {
     let loaded = started.elapsed();
     let peak_loaded = status_kb("VmHWM:").unwrap_or(0);
     let t = Instant::now();
-    let stories = store.stories().stories.len();
+    let stories = store.stories_now().stories.len();
     let clustered = t.elapsed();
     let rss_after = status_kb("VmRSS:").unwrap_or(0);
     let peak = status_kb("VmHWM:").unwrap_or(0);

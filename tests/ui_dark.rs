@@ -2,22 +2,15 @@
 //! the light theme's ink (which was unreadable there).
 
 use chronomap::app::fixtures;
-use chronomap::app::{AppConfig, ChronomapApp};
 use chronomap::store::EventStore;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod support;
 
 #[test]
 fn dark_theme_side_panel_text_is_light_on_dark() {
-    let store = EventStore::from_extraction(fixtures::seed_like_extraction());
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            ChronomapApp::from_creation_context(cc, store, AppConfig::headless())
-        });
-    h.run();
+    let mut h = support::window(EventStore::from_extraction(fixtures::seed_like_extraction()));
     h.get_by_role_and_label(Role::Button, "Settings").click();
     h.run();
     h.get_by_label("All settings…").click();

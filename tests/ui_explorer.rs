@@ -5,10 +5,10 @@
 //! the views) and on the real pipeline output of the embedded seeds.
 
 use chrono::NaiveDate;
+use chronomap::app::ChronomapApp;
 use chronomap::app::command::Command;
 use chronomap::app::fixtures;
 use chronomap::app::selection::Item;
-use chronomap::app::{AppConfig, ChronomapApp};
 use chronomap::model::{Event, EventKind};
 use chronomap::pipeline;
 use chronomap::store::EventStore;
@@ -17,6 +17,8 @@ use egui::accesskit::Role;
 use egui::{Event as InputEvent, Modifiers, PointerButton, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod support;
 
 fn fixture() -> EventStore {
     EventStore::from_extraction(fixtures::seed_like_extraction())
@@ -27,14 +29,7 @@ fn seeds() -> EventStore {
 }
 
 fn harness(store: EventStore) -> Harness<'static, ChronomapApp> {
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            ChronomapApp::from_creation_context(cc, store, AppConfig::headless())
-        });
-    h.run();
-    h
+    support::window(store)
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -113,7 +108,7 @@ fn shows_the_seed_events(store: EventStore) {
     assert!(dated > 0);
     let dated_stories = {
         let store = h.state().store();
-        let stories = store.stories();
+        let stories = store.stories().expect("the stories are in");
         let mut ids: Vec<_> = store
             .events()
             .iter()

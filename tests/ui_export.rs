@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use chronomap::app::ChronomapApp;
 use chronomap::app::command::Command;
-use chronomap::app::{AppConfig, ChronomapApp};
 use chronomap::export::DataFormat;
 use chronomap::pipeline;
 use chronomap::store::EventStore;
@@ -15,18 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use image::RgbaImage;
 
-const SIZE: [f32; 2] = [1440.0, 900.0];
+mod support;
 
 fn harness() -> Harness<'static, ChronomapApp> {
-    let store = EventStore::from_extraction(pipeline::extract_seeds());
-    let mut h = Harness::builder()
-        .with_size(SIZE)
-        .wgpu()
-        .build_eframe(move |cc| {
-            ChronomapApp::from_creation_context(cc, store, AppConfig::headless())
-        });
-    h.run();
-    h
+    support::window(EventStore::from_extraction(pipeline::extract_seeds()))
 }
 
 fn search(h: &mut Harness<'_, ChronomapApp>, text: &str) {

@@ -20,6 +20,8 @@ use egui::{HoveredFile, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 
+mod support;
+
 /// A file dropped on the window, as the windowing integration hands it to egui.
 #[derive(Debug)]
 struct DroppedPath(PathBuf);
@@ -81,19 +83,12 @@ fn harness_with(
     storage: Option<FileStorage>,
 ) -> Harness<'static, ChronomapApp> {
     let data_dir = data_dir.to_path_buf();
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::headless());
-            if let Some(storage) = &storage {
-                app.restore(storage);
-            }
-            app.set_data_dir(Some(data_dir));
-            app
-        });
-    h.run();
-    h
+    support::window_with(store, move |app, _| {
+        if let Some(storage) = &storage {
+            app.restore(storage);
+        }
+        app.set_data_dir(Some(data_dir));
+    })
 }
 
 fn harness(store: EventStore, data_dir: &Path) -> Harness<'static, ChronomapApp> {
@@ -111,16 +106,6 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 
 fn fixture() -> EventStore {
     EventStore::from_extraction(fixtures::seed_like_extraction())
-}
-
-fn wait_for_load(h: &mut Harness<'_, ChronomapApp>) {
-    let started = Instant::now();
-    while h.state().is_loading() && started.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    assert!(!h.state().is_loading(), "the load finished");
-    h.run();
 }
 
 fn hover(h: &mut Harness<'_, ChronomapApp>, paths: &[&Path]) {
@@ -199,7 +184,7 @@ fn dropping_a_folder_shows_what_will_be_added_then_adds_the_good_articles() {
 
     drop_paths(&mut h, &[dir.path()]);
     assert!(h.query_by_label_contains("Drop to add").is_none());
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
 
     let after = shown_total(&h);
     assert!(after > before, "events were added: {before} → {after}");
@@ -260,7 +245,7 @@ fn dropping_a_folder_shows_what_will_be_added_then_adds_the_good_articles() {
 
     // The same folder again: same content, nothing duplicated.
     drop_paths(&mut h, &[dir.path()]);
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_eq!(
         shown_total(&h),
         after,
@@ -333,7 +318,7 @@ fn events_appear_batch_by_batch_with_progress_and_the_load_can_be_cancelled() {
     h.step();
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.step();
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let articles = h.state().store().articles().len();
     assert!(
         (60..360).contains(&articles),
@@ -384,7 +369,7 @@ fn an_events_file_opens_as_stored_without_extraction() {
     hover(&mut h, &[&file]);
     h.get_by_label("Drop to add 1 events file");
     drop_paths(&mut h, &[&file]);
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_loaded_as_stored(&mut h, events, &summary);
 }
 
@@ -399,7 +384,7 @@ fn an_events_file_given_at_start_opens_as_stored() {
 
     let mut h = harness(EventStore::new(), data.path());
     h.state_mut().start(vec![file]);
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_loaded_as_stored(&mut h, events, &summary);
 }
 
@@ -448,7 +433,7 @@ fn fixing_a_publication_date_moves_monday_and_survives_a_restart() {
 
     let mut h = harness(EventStore::new(), data.path());
     h.state_mut().apply(Command::Open(vec![news.clone()]));
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let before = monday_event(h.state().store());
     assert_eq!(
         before.when.as_ref().map(|w| w.start),
@@ -497,7 +482,7 @@ fn fixing_a_publication_date_moves_monday_and_survives_a_restart() {
     let mut h = harness_with(EventStore::new(), data.path(), Some(storage));
     assert!(h.state().store().is_empty());
     h.state_mut().start(Vec::new());
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let reopened = monday_event(h.state().store());
     assert_eq!(
         reopened.when.as_ref().map(|w| w.start),
@@ -520,7 +505,7 @@ fn paris_and_geneva(data: &Path) -> (tempfile::TempDir, Harness<'static, Chronom
     let mut h = harness(EventStore::new(), data);
     h.state_mut()
         .apply(Command::Open(vec![dir.path().join("visit.txt")]));
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     (dir, h)
 }
 
@@ -614,7 +599,7 @@ fn event_fixes_hide_and_move_events_and_are_kept_in_the_data_folder() {
         Some(FileStorage::open(&storage_file)),
     );
     h.state_mut().start(Vec::new());
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let store = h.state().store();
     let events = store.events();
     assert!(
@@ -640,7 +625,7 @@ fn first_start_loads_the_seeds_in_the_background_and_reset_brings_them_back() {
         h.state().is_loading(),
         "the window is up before the seeds are read"
     );
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let seeds = shown_total(&h);
     assert!(seeds > 5);
     assert_eq!(
@@ -650,10 +635,10 @@ fn first_start_loads_the_seeds_in_the_background_and_reset_brings_them_back() {
 
     h.state_mut()
         .apply(Command::Open(vec![dir.path().to_path_buf()]));
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_eq!(h.state().store().articles().len(), 3);
     h.state_mut().apply(Command::ResetToSamples);
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_eq!(shown_total(&h), seeds);
 }
 
@@ -821,7 +806,7 @@ fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
     let mut h = harness(EventStore::new(), data.path());
     h.state_mut()
         .apply(Command::Open(vec![dir.path().to_path_buf()]));
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert_eq!(h.state().store().articles().len(), 3);
     write(
         dir.path(),
@@ -833,7 +818,7 @@ fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
     h.run();
     h.get_by_role_and_label(Role::Button, "Reload").click();
     h.run();
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     let store = h.state().store();
     assert_eq!(
         store.articles().len(),
@@ -852,7 +837,7 @@ fn reload_reads_a_changed_folder_again_and_a_vanished_one_is_reported() {
     let path = dir.path().to_path_buf();
     drop(dir);
     h.state_mut().start(Vec::new());
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert!(h.state().store().events().is_empty());
     assert!(
         h.state()

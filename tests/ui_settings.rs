@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use chronomap::app::ChronomapApp;
 use chronomap::app::fixtures;
-use chronomap::app::{AppConfig, ChronomapApp};
 use chronomap::store::EventStore;
 use chronomap::views::settings::ThemeChoice;
 use chronomap::views::view_model::LaneMode;
@@ -12,6 +12,8 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+mod support;
 
 #[derive(Default)]
 struct MemoryStorage(HashMap<String, String>);
@@ -32,18 +34,11 @@ impl eframe::Storage for MemoryStorage {
 fn harness(saved: Option<&MemoryStorage>) -> Harness<'static, ChronomapApp> {
     let store = EventStore::from_extraction(fixtures::seed_like_extraction());
     let saved = saved.map(|s| MemoryStorage(s.0.clone()));
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::headless());
-            if let Some(saved) = &saved {
-                app.restore(saved);
-            }
-            app
-        });
-    h.run();
-    h
+    support::window_with(store, move |app, _| {
+        if let Some(saved) = &saved {
+            app.restore(saved);
+        }
+    })
 }
 
 fn open_settings(h: &mut Harness<'_, ChronomapApp>) {

@@ -2,14 +2,16 @@
 //! lavapipe in CI). `UPDATE_SNAPSHOTS=1 cargo test --test ui_snapshots` writes new ones into
 //! `tests/snapshots/`; look at every one before committing it.
 
+use chronomap::app::ChronomapApp;
 use chronomap::app::command::Command;
 use chronomap::app::fixtures;
 use chronomap::app::selection::Item;
-use chronomap::app::{AppConfig, ChronomapApp};
 use chronomap::store::EventStore;
 use chronomap::views::calendar::day_x;
 use egui::Rect;
 use egui_kittest::{Harness, SnapshotOptions, image_snapshot_options};
+
+mod support;
 
 /// Per-pixel tolerance and failing-pixel budget for an image of `pixels` pixels.
 ///
@@ -30,15 +32,7 @@ fn options(pixels: u32) -> SnapshotOptions {
 const WINDOW_PIXELS: u32 = 1440 * 900;
 
 fn harness() -> Harness<'static, ChronomapApp> {
-    let store = EventStore::from_extraction(fixtures::seed_like_extraction());
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            ChronomapApp::from_creation_context(cc, store, AppConfig::headless())
-        });
-    h.run();
-    h
+    support::window(EventStore::from_extraction(fixtures::seed_like_extraction()))
 }
 
 fn crop_snapshot(h: &mut Harness<'_, ChronomapApp>, rect: Rect, name: &str) {

@@ -4,10 +4,11 @@
 
 use std::path::Path;
 
+use chronomap::app::ChronomapApp;
 use chronomap::app::command::Command;
 use chronomap::app::selection::{Highlight, Item};
 use chronomap::app::stories::StoryCommand;
-use chronomap::app::{AppConfig, ChronomapApp};
+use chronomap::cluster::Stories;
 use chronomap::model::{Event, EventId};
 use chronomap::pipeline;
 use chronomap::store::EventStore;
@@ -15,26 +16,25 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotOptions};
 
+mod support;
+
 fn seeds() -> EventStore {
     EventStore::from_extraction(pipeline::extract_seeds())
 }
 
 /// The app on the seeds, its fixes saved in `data_dir` (none: kept in memory).
 fn harness(data_dir: Option<&Path>) -> Harness<'static, ChronomapApp> {
-    let store = seeds();
     let data_dir = data_dir.map(Path::to_path_buf);
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .wgpu()
-        .build_eframe(move |cc| {
-            let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::headless());
-            if data_dir.is_some() {
-                app.set_data_dir(data_dir);
-            }
-            app
-        });
-    h.run();
-    h
+    support::window_with(seeds(), move |app, _| {
+        if data_dir.is_some() {
+            app.set_data_dir(data_dir);
+        }
+    })
+}
+
+/// The stories the window shows (made in the background: present once settled).
+fn stories<'h>(h: &'h Harness<'_, ChronomapApp>) -> &'h Stories {
+    h.state().store().stories().expect("the stories are in")
 }
 
 /// Seed 000's announcement of the White House visit ("around November 10").
@@ -48,17 +48,12 @@ fn announced_visit(store: &EventStore) -> Event {
 }
 
 fn sources_of(h: &Harness<'_, ChronomapApp>, event: EventId) -> usize {
-    h.state()
-        .store()
-        .stories()
-        .story_of(event)
-        .map_or(0, |s| s.sources)
+    stories(h).story_of(event).map_or(0, |s| s.sources)
 }
 
 /// Timeline items standing for any mention of `event`'s story.
 fn marks_of_story(h: &Harness<'_, ChronomapApp>, event: EventId) -> usize {
-    let store = h.state().store();
-    let story = store.stories().story_of(event).expect("a story");
+    let story = stories(h).story_of(event).expect("a story");
     h.state()
         .view_model()
         .lanes
@@ -89,13 +84,7 @@ fn click_story_mark(h: &mut Harness<'_, ChronomapApp>, lead: EventId) {
 fn the_white_house_visit_is_one_mark_and_its_panel_lists_three_sources() {
     let mut h = harness(None);
     let visit = announced_visit(h.state().store());
-    let story = h
-        .state()
-        .store()
-        .stories()
-        .story_of(visit.id)
-        .cloned()
-        .expect("story");
+    let story = stories(&h).story_of(visit.id).cloned().expect("story");
     assert!(story.sources >= 3, "{} sources", story.sources);
     assert!(
         h.state().view_model().stories,
@@ -247,7 +236,8 @@ fn split_by_hand(h: &mut Harness<'_, ChronomapApp>, mention: EventId) {
         .nth(n)
         .expect("the button")
         .click();
-    h.run();
+    // The stories are made again, in the background.
+    support::settle(h);
 }
 
 #[test]
@@ -255,13 +245,7 @@ fn not_the_same_story_splits_a_mention_off_and_survives_a_restart() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(Some(dir.path()));
     let visit = announced_visit(h.state().store());
-    let lead = h
-        .state()
-        .store()
-        .stories()
-        .story_of(visit.id)
-        .expect("story")
-        .lead;
+    let lead = stories(&h).story_of(visit.id).expect("story").lead;
     let before = sources_of(&h, lead);
     click_story_mark(&mut h, lead);
     let leaving = lone_mention(&h, lead);
@@ -269,13 +253,7 @@ fn not_the_same_story_splits_a_mention_off_and_survives_a_restart() {
     split_by_hand(&mut h, leaving);
 
     assert_eq!(sources_of(&h, lead), before - 1, "one source fewer");
-    let alone = h
-        .state()
-        .store()
-        .stories()
-        .story_of(leaving)
-        .expect("story")
-        .clone();
+    let alone = stories(&h).story_of(leaving).expect("story").clone();
     assert_eq!(alone.mentions, vec![leaving], "the mention stands alone");
     h.get_by_label(&format!("Corroborated by {} sources", before - 1));
     assert_eq!(h.state().corrections().story_splits.len(), 1);
@@ -293,12 +271,7 @@ fn not_the_same_story_splits_a_mention_off_and_survives_a_restart() {
     assert!(h.state().corrections().story_splits.contains(&leaving_key));
     assert_eq!(sources_of(&h, lead), before - 1);
     assert_eq!(
-        h.state()
-            .store()
-            .stories()
-            .story_of(leaving)
-            .expect("story")
-            .mentions,
+        stories(&h).story_of(leaving).expect("story").mentions,
         vec![leaving]
     );
 }
@@ -308,27 +281,19 @@ fn merge_with_then_picking_another_story_joins_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = harness(Some(dir.path()));
     let visit = announced_visit(h.state().store());
-    let lead = h
-        .state()
-        .store()
-        .stories()
-        .story_of(visit.id)
-        .expect("story")
-        .lead;
+    let lead = stories(&h).story_of(visit.id).expect("story").lead;
     let before = sources_of(&h, lead);
     // A single-mention story from an article the visit's story does not cite.
     let other = {
         let store = h.state().store();
-        let cited: Vec<_> = store
-            .stories()
+        let cited: Vec<_> = stories(&h)
             .story_of(lead)
             .expect("story")
             .mentions
             .iter()
             .filter_map(|m| store.event(*m).map(|e| e.article))
             .collect();
-        store
-            .stories()
+        stories(&h)
             .stories
             .iter()
             .find(|s| {
@@ -347,10 +312,9 @@ fn merge_with_then_picking_another_story_joins_them() {
     h.get_by_label("Merging stories");
     // The next story picked (anywhere: timeline, map list, event list) is merged.
     h.state_mut().apply(Command::Select(Item::Event(other)));
-    h.run();
+    support::settle(&mut h);
     assert_eq!(h.state().ui_state().merging, None);
-    let store = h.state().store();
-    let merged = store.stories().story_of(lead).expect("story");
+    let merged = stories(&h).story_of(lead).expect("story");
     assert!(merged.mentions.contains(&other));
     assert_eq!(merged.sources, before + 1);
     assert_eq!(h.state().corrections().story_merges.len(), 1);
@@ -378,29 +342,11 @@ fn cancelling_a_merge_leaves_the_stories_alone() {
 fn story_panel_snapshot() {
     let mut h = harness(None);
     let visit = announced_visit(h.state().store());
-    let lead = h
-        .state()
-        .store()
-        .stories()
-        .story_of(visit.id)
-        .expect("story")
-        .lead;
+    let lead = stories(&h).story_of(visit.id).expect("story").lead;
     click_story_mark(&mut h, lead);
     // The same tolerance as the other window snapshots (see tests/ui_snapshots.rs).
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(130);
     h.snapshot_options("story_panel", &options);
-}
-
-fn wait_for_load(h: &mut Harness<'_, ChronomapApp>) {
-    for _ in 0..500 {
-        if !h.state().is_loading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        h.step();
-    }
-    h.run();
-    assert!(!h.state().is_loading(), "the folder was read");
 }
 
 #[test]
@@ -429,7 +375,7 @@ fn sources_that_disagree_on_the_date_show_both_versions() {
     if h.state().is_loading() {
         assert!(!h.state().view_model().stories);
     }
-    wait_for_load(&mut h);
+    support::wait_for_load(&mut h);
     assert!(h.state().view_model().stories);
     let store = h.state().store();
     let meeting = store
@@ -452,13 +398,7 @@ fn sources_that_disagree_on_the_date_show_both_versions() {
 fn a_mention_split_off_by_mistake_can_be_merged_back() {
     let mut h = harness(None);
     let visit = announced_visit(h.state().store());
-    let lead = h
-        .state()
-        .store()
-        .stories()
-        .story_of(visit.id)
-        .expect("story")
-        .lead;
+    let lead = stories(&h).story_of(visit.id).expect("story").lead;
     let before = sources_of(&h, lead);
     click_story_mark(&mut h, lead);
     let leaving = lone_mention(&h, lead);
@@ -472,10 +412,10 @@ fn a_mention_split_off_by_mistake_can_be_merged_back() {
     h.run();
     assert_eq!(h.state().ui_state().merging, Some(leaving));
     h.state_mut().apply(Command::Select(Item::Event(lead)));
-    h.run();
+    support::settle(&mut h);
     assert_eq!(sources_of(&h, lead), before, "back in its story");
     assert_eq!(
-        h.state().store().stories().story_of(leaving).map(|s| s.id),
-        h.state().store().stories().story_of(lead).map(|s| s.id)
+        stories(&h).story_of(leaving).map(|s| s.id),
+        stories(&h).story_of(lead).map(|s| s.id)
     );
 }

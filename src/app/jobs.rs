@@ -1,6 +1,7 @@
-//! Work off the UI thread: loading articles in batches ([`LoadJob`]) and native file dialogs
-//! ([`DialogJob`]). Each runs on a named thread and reports over a channel, waking the UI; the
-//! app takes at most one batch per frame, so no frame does more than one bounded append.
+//! Work off the UI thread: loading articles in batches ([`LoadJob`]), grouping mentions into
+//! stories ([`StoriesJob`]) and native file dialogs ([`DialogJob`]). Each runs on a named
+//! thread and reports over a channel, waking the UI; the app takes at most one batch per
+//! frame, so no frame does more than one bounded append.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -9,8 +10,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crate::app::state::Source;
+use crate::cluster::Stories;
 use crate::model::{Diagnostic, Extraction};
 use crate::pipeline::{self, LoadEvent, Options};
+use crate::store::StoryJob;
 
 /// Whether a load replaces the corpus or adds to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,16 +90,9 @@ impl LoadJob {
                             wake();
                         });
                     };
-                    // Extraction leaves one core to the UI thread, so frames stay short.
-                    let threads = std::thread::available_parallelism()
-                        .map_or(1, |n| n.get().saturating_sub(1).max(1));
-                    match rayon::ThreadPoolBuilder::new()
-                        .num_threads(threads)
-                        .thread_name(|i| format!("chronomap-extract-{i}"))
-                        .build()
-                    {
-                        Ok(pool) => pool.install(work),
-                        Err(_) => work(),
+                    match worker_pool("chronomap-extract") {
+                        Some(pool) => pool.install(work),
+                        None => work(),
                     }
                 }
             });
@@ -179,6 +175,90 @@ impl LoadJob {
     /// Whether the loader has said it is done (or died).
     pub fn is_finished(&self) -> bool {
         self.finished
+    }
+}
+
+/// Threads for a job's parallel work: all cores but one, which is left to the UI thread so
+/// frames stay short. `None` when no pool can be made (the work then runs on the job's thread).
+fn worker_pool(name: &'static str) -> Option<rayon::ThreadPool> {
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |i| format!("{name}-{i}"))
+        .build()
+        .ok()
+}
+
+/// The stories of one store generation, made on a thread of their own: clustering a big
+/// corpus takes a second or more, which the window must not stop for.
+pub struct StoriesJob {
+    generation: u64,
+    receiver: Receiver<Stories>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl StoriesJob {
+    /// Start making the stories `job` describes; `wake` is called when the thread ends (with
+    /// the stories or without: cancelled, or failed).
+    pub fn spawn(job: StoryJob, wake: impl Fn() + Send + Sync + 'static) -> StoriesJob {
+        let generation = job.generation();
+        let (sender, receiver) = mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let spawned = std::thread::Builder::new()
+            .name("chronomap-stories".to_owned())
+            .spawn({
+                let cancel = cancel.clone();
+                move || {
+                    // Woken even if clustering panics, so the app sees the job end.
+                    let _wake = WakeOnDrop(Arc::new(wake));
+                    let work = || job.run(&cancel);
+                    let stories = match worker_pool("chronomap-stories") {
+                        Some(pool) => pool.install(work),
+                        None => work(),
+                    };
+                    // The events are let go of before the app hears of the end, so a change
+                    // to the store after that never has to copy them.
+                    drop(job);
+                    if let Some(stories) = stories {
+                        // The app may have closed meanwhile; nothing to tell then.
+                        let _ = sender.send(stories);
+                    }
+                    drop(sender);
+                }
+            });
+        // Without a thread the sender went with the closure: the job reads as ended
+        // without stories, which the app reports (as it does a clustering that panicked).
+        drop(spawned);
+        StoriesJob {
+            generation,
+            receiver,
+            cancel,
+        }
+    }
+
+    /// The store generation the stories are for.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Ask the job to stop at the end of the clustering phase it is in.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// `None` while running; once ended, `Some` with the stories, or with `None` when it was
+    /// cancelled or failed. Once ended, the job holds nothing of the store.
+    pub fn poll(&self) -> Option<Option<Stories>> {
+        match self.receiver.try_recv() {
+            Ok(stories) => Some(Some(stories)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
     }
 }
 

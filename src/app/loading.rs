@@ -161,7 +161,12 @@ impl ChronomapApp {
                 self.start_load(paths.into_iter().map(Source::Path).collect(), mode);
             }
         }
-        while let Some(event) = self.job.as_mut().and_then(LoadJob::poll) {
+        // A stories job still reading the events (it was told to stop when the load began)
+        // would make the next append copy them all; the batches wait in the loader's bounded
+        // queue until it has ended, which wakes the UI.
+        while !self.stories_job_running()
+            && let Some(event) = self.job.as_mut().and_then(LoadJob::poll)
+        {
             match event {
                 JobEvent::Discovered { files, diagnostics } => {
                     if let Some(p) = &mut self.state.loading {
@@ -270,6 +275,10 @@ impl ChronomapApp {
         self.state.loading = None;
         self.timeline.focus_requested = true;
         self.map.fit_requested = true;
+        self.refit_on_stories = super::stories::Refit {
+            timeline: true,
+            map: true,
+        };
         if let Some((sources, mode)) = self.queue.pop_front() {
             self.start_load(sources, mode);
         }

@@ -35,7 +35,7 @@ use crate::views::timeline::{TimelineState, timeline_ui};
 use crate::views::top_bar::{TopBarState, top_bar_ui};
 use crate::views::view_model::ViewModel;
 use command::{Command, CommandSender};
-use jobs::{DialogJob, LoadJob, LoadMode};
+use jobs::{DialogJob, LoadJob, LoadMode, StoriesJob};
 use selection::Item;
 use state::{Persisted, Source, UiState};
 
@@ -133,6 +133,13 @@ pub struct ChronomapApp {
     /// `sources.csv` can be written. Not the seeds, not articles from an events file.
     on_disk: Vec<bool>,
     dialog: Option<DialogJob>,
+    /// Stories being made in the background, for one generation of the store.
+    stories_job: Option<StoriesJob>,
+    /// A store generation whose stories could not be made (reported; not tried again).
+    stories_failed: Option<u64>,
+    /// Refit the timeline (and the map) when the stories come in: the views fitted
+    /// themselves to the mentions shown meanwhile (on the first frame, after a load).
+    refit_on_stories: stories::Refit,
     /// The user's fixes, applied to everything loaded, and where they are saved.
     corrections: crate::store::Corrections,
     data_dir: Option<PathBuf>,
@@ -159,6 +166,8 @@ pub struct ChronomapApp {
 impl ChronomapApp {
     pub fn new(store: EventStore, config: AppConfig) -> Self {
         let persisted = Persisted::default();
+        let map = MapState::new(persisted.map);
+        let map_fit = map.fit_requested;
         ChronomapApp {
             store,
             config,
@@ -166,7 +175,7 @@ impl ChronomapApp {
                 lanes: persisted.lanes,
                 ..UiState::default()
             },
-            map: MapState::new(persisted.map),
+            map,
             persisted,
             vm: ViewModel::default(),
             commands: CommandSender::default(),
@@ -181,6 +190,12 @@ impl ChronomapApp {
             loaded_hashes: HashSet::new(),
             on_disk: Vec::new(),
             dialog: None,
+            stories_job: None,
+            stories_failed: None,
+            refit_on_stories: stories::Refit {
+                timeline: true,
+                map: map_fit,
+            },
             corrections: crate::store::Corrections::default(),
             data_dir: None,
             editor: EditorState::default(),
@@ -228,6 +243,7 @@ impl ChronomapApp {
             self.state.lanes = persisted.start_lanes.unwrap_or(persisted.lanes);
             self.state.show_mentions = persisted.show_mentions;
             self.map = MapState::new(persisted.map);
+            self.refit_on_stories.map = self.map.fit_requested;
             self.persisted = persisted;
         }
     }
@@ -267,6 +283,12 @@ impl ChronomapApp {
         self.job.is_some() || !self.queue.is_empty()
     }
 
+    /// Whether the views want stories the store does not have yet (they are being made in
+    /// the background; mentions are shown meanwhile).
+    pub fn stories_pending(&self) -> bool {
+        self.state.stories_pending
+    }
+
     /// The user's fixes (publication dates, hidden events …) as loaded and saved.
     pub fn corrections(&self) -> &crate::store::Corrections {
         &self.corrections
@@ -293,6 +315,8 @@ impl ChronomapApp {
             }
             self.styled = true;
         }
+        // Stories first: a load's batches wait while a stories job still reads the events.
+        self.poll_stories();
         self.poll_loads();
         self.keyboard(ui);
         self.dropped_files(ui);

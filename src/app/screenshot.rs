@@ -582,7 +582,8 @@ impl ChronomapApp {
     /// The command line's screenshot: wait for the articles, the layout and (online) the
     /// tiles, then capture once.
     fn export_step_cli(&mut self, ctx: &egui::Context) {
-        let loading = self.is_loading();
+        // The stories too: a screenshot shows them, not the mentions shown meanwhile.
+        let loading = self.is_loading() || self.stories_pending();
         let Some(cli) = self.export.cli.as_mut() else {
             return;
         };

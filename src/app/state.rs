@@ -140,6 +140,8 @@ pub struct UiState {
     pub show_mentions: bool,
     /// "Merge with…" waits for the user to pick a second story for this mention's story.
     pub merging: Option<crate::model::EventId>,
+    /// The views want stories that are still being made (mentions are shown until then).
+    pub stories_pending: bool,
 
     /// Problems of the app itself (not of an input file), shown with the input's diagnostics.
     pub notes: Vec<Diagnostic>,

@@ -1,12 +1,20 @@
-//! Stories in the window: showing stories or raw mentions, and the user's hand-made splits
-//! ("not the same story") and merges, saved with the other corrections so they survive a
-//! restart and a reload.
+//! Stories in the window: made in the background when the views want them, showing stories
+//! or raw mentions, and the user's hand-made splits ("not the same story") and merges, saved
+//! with the other corrections so they survive a restart and a reload.
 
 use super::ChronomapApp;
+use super::jobs::StoriesJob;
 use super::selection::Item;
-use crate::model::EventId;
+use crate::model::{Diagnostic, EventId};
 use crate::store::event_key;
 use crate::views::view_model::StoryMode;
+
+/// Which views to fit again when the stories come in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Refit {
+    pub timeline: bool,
+    pub map: bool,
+}
 
 /// What the views ask of stories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +42,78 @@ impl ChronomapApp {
         }
     }
 
+    /// Once per frame, before the views: take the stories a finished job made (if the store
+    /// has not changed since), and start a job when the views want stories the store does
+    /// not have. Clustering never runs on this thread.
+    pub(super) fn poll_stories(&mut self) {
+        if let Some(job) = &self.stories_job
+            && let Some(result) = job.poll()
+        {
+            let (generation, cancelled) = (job.generation(), job.is_cancelled());
+            self.stories_job = None;
+            match result {
+                Some(stories) => {
+                    if self.store.install_stories(generation, stories) {
+                        self.stories_arrived();
+                    }
+                }
+                None if !cancelled => {
+                    self.stories_failed = Some(generation);
+                    self.state.notes.push(Diagnostic::error(
+                        "",
+                        "the stories could not be made; every mention is shown",
+                    ));
+                }
+                None => {}
+            }
+        }
+        let generation = self.store.generation();
+        let wanted = self.story_mode() != StoryMode::Off
+            && self.store.stories().is_none()
+            && self.stories_failed != Some(generation);
+        if wanted && self.store.events().is_empty() {
+            // Nothing to group: no thread for that.
+            let made = self
+                .store
+                .install_stories(generation, crate::cluster::Stories::default());
+            self.state.stories_pending = !made;
+            return;
+        }
+        match &self.stories_job {
+            // The store changed, or a load began: let the job stop. The next one starts when
+            // it has ended, so at most one holds the events and no change has to copy them.
+            Some(job) if !wanted || job.generation() != generation => job.cancel(),
+            Some(_) => {}
+            None if wanted => {
+                let wake = self.egui_ctx.clone();
+                self.stories_job = Some(StoriesJob::spawn(self.store.story_job(), move || {
+                    if let Some(ctx) = &wake {
+                        ctx.request_repaint();
+                    }
+                }));
+            }
+            None => {}
+        }
+        self.state.stories_pending = wanted;
+    }
+
+    /// Whether a stories job still reads the store's events (appending must wait for it).
+    pub(super) fn stories_job_running(&self) -> bool {
+        self.stories_job.is_some()
+    }
+
+    /// The views switch to the stories on this frame; those that fitted themselves to the
+    /// mentions shown meanwhile fit again.
+    fn stories_arrived(&mut self) {
+        let refit = std::mem::take(&mut self.refit_on_stories);
+        if refit.timeline {
+            self.timeline.focus_requested = true;
+        }
+        if refit.map {
+            self.map.fit_requested = true;
+        }
+    }
+
     pub(super) fn on_story_command(&mut self, command: StoryCommand) {
         match command {
             StoryCommand::ShowMentions(show) => {
@@ -55,7 +135,10 @@ impl ChronomapApp {
         let (Some(from), Item::Event(to)) = (self.state.merging, item) else {
             return false;
         };
-        let stories = self.store.stories();
+        let Some(stories) = self.store.stories() else {
+            // Being made again: which story `to` is in is not known yet; keep waiting.
+            return false;
+        };
         let same = match (
             stories.of_event.get(from.index()),
             stories.of_event.get(to.index()),
@@ -84,13 +167,17 @@ impl ChronomapApp {
             return;
         };
         // The rest of the story stays selected, not the mention that left it.
-        let stays = self.store.stories().story_of(event).and_then(|s| {
-            s.mentions
-                .iter()
-                .copied()
-                .find(|m| *m != event)
-                .map(|m| if s.lead == event { m } else { s.lead })
-        });
+        let stays = self
+            .store
+            .stories()
+            .and_then(|all| all.story_of(event))
+            .and_then(|s| {
+                s.mentions
+                    .iter()
+                    .copied()
+                    .find(|m| *m != event)
+                    .map(|m| if s.lead == event { m } else { s.lead })
+            });
         // A merge by hand naming this mention would pull it back in.
         self.corrections
             .story_merges

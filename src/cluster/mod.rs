@@ -19,6 +19,7 @@
 //!    one story whatever the scores say.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -158,14 +159,32 @@ pub fn cluster_with<'a>(
     hints: &StoryHints,
     sentence: impl Fn(&'a Event) -> &'a str,
 ) -> Stories {
+    cluster_cancellable(events, hints, sentence, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`cluster_with`], giving up (`None`) when `cancel` is set: checked between phases, so a
+/// background job whose store has changed lets go of the events soon.
+pub fn cluster_cancellable<'a>(
+    events: &'a [Event],
+    hints: &StoryHints,
+    sentence: impl Fn(&'a Event) -> &'a str,
+    cancel: &AtomicBool,
+) -> Option<Stories> {
+    let cancelled = || cancel.load(Ordering::Relaxed);
     // What the load's threads freed is of no use here (see `release_freed_memory`).
     release_freed_memory();
     // The mentions and candidate pairs are gone before the stories are made, so the stories
     // take the memory they leave.
     let (mut sets, links) = {
         let mentions = MentionPool::of(events);
+        if cancelled() {
+            return None;
+        }
         let runs = candidate_edges(&mentions, hints);
         drop(mentions);
+        if cancelled() {
+            return None;
+        }
         let mut sets = UnionFind::new(events);
         let mut links: Vec<(u32, u32, f32)> = Vec::new();
         for &(a, b) in &hints.together {
@@ -190,6 +209,9 @@ pub fn cluster_with<'a>(
     // The candidate pairs were made on worker threads, whose allocator arenas keep the memory
     // they freed; this thread cannot reuse it for the stories.
     release_freed_memory();
+    if cancelled() {
+        return None;
+    }
 
     // Collect the sets, in order of their first event: each group's events lie together in
     // one vector (`members[starts[g]..starts[g + 1]]`), in event order.
@@ -272,7 +294,7 @@ pub fn cluster_with<'a>(
             by_hand: !score.is_finite(),
         });
     }
-    Stories { stories, of_event }
+    Some(Stories { stories, of_event })
 }
 
 /// Give the memory the allocator holds free back to the system. glibc keeps what a thread

@@ -352,7 +352,7 @@ fn the_store_makes_stories_of_everything_loaded_and_keeps_hand_made_splits() {
         .clone();
     let path = ex.articles[0].path.clone();
     let mut store = crate::store::EventStore::from_extraction(ex);
-    let story = store.stories().story_of(planned.id).expect("story");
+    let story = store.stories_now().story_of(planned.id).expect("story");
     assert!(story.sources >= 3);
 
     let mut fixes = crate::store::Corrections::default();
@@ -362,7 +362,7 @@ fn the_store_makes_stories_of_everything_loaded_and_keeps_hand_made_splits() {
     let before = store.generation();
     store.set_story_fixes(&fixes);
     assert_ne!(store.generation(), before, "views must see the change");
-    let alone = store.stories().story_of(planned.id).expect("story");
+    let alone = store.stories_now().story_of(planned.id).expect("story");
     assert_eq!(alone.mentions, vec![planned.id]);
 }
 

@@ -11,6 +11,9 @@ pub use corrections::{ArticleFix, Corrections, EventFix, event_key};
 pub use filter::Filter;
 pub use names::{PersonNames, Renamed};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{
@@ -43,8 +46,10 @@ pub struct ActorEntry {
 
 #[derive(Default, Debug, Clone)]
 pub struct EventStore {
-    articles: Vec<Article>,
-    events: Vec<Event>,
+    /// Shared with a running [`StoryJob`] (which reads them on another thread): changed
+    /// through `Arc::make_mut`, which copies only if a job still holds them.
+    articles: Arc<Vec<Article>>,
+    events: Arc<Vec<Event>>,
     quotes: Vec<Quote>,
     diagnostics: Vec<Diagnostic>,
     /// Changes on every change, and is unique across stores (a fresh store never reuses a
@@ -75,9 +80,43 @@ pub struct EventStore {
 
     /// Hand-made story splits and merges (event keys), applied whenever stories are made.
     story_fixes: Corrections,
-    /// Mentions grouped into stories; made on first use after a change, since clustering
-    /// the whole store on every appended batch would slow loading for views that never ask.
-    stories: std::sync::OnceLock<crate::cluster::Stories>,
+    /// Mentions grouped into stories, for this generation; empty after every change. Made
+    /// by a [`StoryJob`] off the UI thread and put in with [`EventStore::install_stories`]
+    /// (or made here by [`EventStore::stories_now`]), since clustering the whole store takes
+    /// about a second for 200,000 mentions.
+    stories: OnceLock<crate::cluster::Stories>,
+}
+
+/// What making the stories of one generation of a store reads: its events and articles
+/// (shared, not copied) and the user's story fixes. Runs on any thread.
+#[derive(Clone, Debug)]
+pub struct StoryJob {
+    generation: u64,
+    articles: Arc<Vec<Article>>,
+    events: Arc<Vec<Event>>,
+    story_fixes: Corrections,
+}
+
+impl StoryJob {
+    /// The store generation whose stories this makes.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The stories, or `None` when `cancel` was set before they were done (checked between
+    /// the clustering's phases).
+    pub fn run(&self, cancel: &AtomicBool) -> Option<crate::cluster::Stories> {
+        let hints = self.story_fixes.story_hints(&self.articles, &self.events);
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        crate::cluster::cluster_cancellable(
+            &self.events,
+            &hints,
+            |e| sentence_in(&self.articles, e),
+            cancel,
+        )
+    }
 }
 
 impl EventStore {
@@ -102,28 +141,30 @@ impl EventStore {
         let quote_base = self.quotes.len();
         let article_id = |id: ArticleId| ArticleId::from_index(id.index() + article_base);
 
+        let articles = Arc::make_mut(&mut self.articles);
         for mut article in batch.articles {
             article.id = article_id(article.id);
-            self.articles.push(article);
+            articles.push(article);
         }
         for mut quote in batch.quotes {
             quote.id = QuoteId::from_index(quote.id.index() + quote_base);
             quote.article = article_id(quote.article);
             self.quotes.push(quote);
         }
+        let events = Arc::make_mut(&mut self.events);
         for mut event in batch.events {
             event.id = EventId::from_index(event.id.index() + event_base);
             event.article = article_id(event.article);
             for q in &mut event.quotes {
                 *q = QuoteId::from_index(q.index() + quote_base);
             }
-            self.events.push(event);
+            events.push(event);
         }
         self.time_keys
             .extend(self.events[event_base..].iter().map(time_key));
         // A sentence or quote is read from its article's text when it is there: a second
         // copy of every sentence would be a fifth of the store.
-        for e in &mut self.events[event_base..] {
+        for e in &mut Arc::make_mut(&mut self.events)[event_base..] {
             if span_text(&self.articles, e.article, e.span) == Some(e.sentence.as_str()) {
                 e.sentence = String::new();
             }
@@ -157,7 +198,7 @@ impl EventStore {
             self.index_actors_from(event_base);
         }
         self.index_from(event_base);
-        self.stories = std::sync::OnceLock::new();
+        self.stories = OnceLock::new();
         self.generation = next_generation();
     }
 
@@ -168,7 +209,8 @@ impl EventStore {
         let changed = self
             .names
             .add(&self.events[event_base..], &self.quotes[quote_base..]);
-        for (i, e) in self.events.iter_mut().enumerate().skip(event_base) {
+        let events = Arc::make_mut(&mut self.events);
+        for (i, e) in events.iter_mut().enumerate().skip(event_base) {
             if let Some(merged) = self.names.merge_actors(&e.actors) {
                 let raw = std::mem::replace(&mut e.actors, merged);
                 self.raw_actors.insert(i as u32, raw.into_boxed_slice());
@@ -201,7 +243,7 @@ impl EventStore {
         visit.dedup();
         let mut old_changed = false;
         for i in visit {
-            let e = &mut self.events[i];
+            let e = &mut events[i];
             let raw: Vec<EventActor> = match self.raw_actors.remove(&(i as u32)) {
                 Some(raw) => raw.into_vec(),
                 None => e.actors.clone(),
@@ -238,10 +280,7 @@ impl EventStore {
 
     /// The sentence an event was read from (the store keeps it in the article text only).
     pub fn sentence<'a>(&'a self, event: &'a Event) -> &'a str {
-        match event.sentence.as_str() {
-            "" => span_text(&self.articles, event.article, event.span).unwrap_or(""),
-            s => s,
-        }
+        sentence_in(&self.articles, event)
     }
 
     /// The quoted words (the store keeps them in the article text only).
@@ -252,13 +291,40 @@ impl EventStore {
         }
     }
 
-    /// Every event's story (see [`crate::cluster`]), made now if the store changed since
-    /// last asked: O(events), about a second for 200,000 mentions.
-    pub fn stories(&self) -> &crate::cluster::Stories {
+    /// Every event's story (see [`crate::cluster`]) when they are made for this generation;
+    /// `None` until then (see [`EventStore::story_job`]).
+    pub fn stories(&self) -> Option<&crate::cluster::Stories> {
+        self.stories.get()
+    }
+
+    /// Every event's story, made now on this thread if not made yet: O(events), about a
+    /// second for 200,000 mentions. For the command line, tests and benchmarks; the window
+    /// makes them with a [`StoryJob`].
+    pub fn stories_now(&self) -> &crate::cluster::Stories {
         self.stories.get_or_init(|| {
-            let hints = self.story_fixes.story_hints(&self.articles, &self.events);
-            crate::cluster::cluster_with(&self.events, &hints, |e| self.sentence(e))
+            self.story_job()
+                .run(&AtomicBool::new(false))
+                .unwrap_or_default()
         })
+    }
+
+    /// What making this generation's stories needs, to run on another thread. Shares the
+    /// events and articles; until the job is dropped, the next change to them copies them.
+    pub fn story_job(&self) -> StoryJob {
+        StoryJob {
+            generation: self.generation,
+            articles: Arc::clone(&self.articles),
+            events: Arc::clone(&self.events),
+            story_fixes: self.story_fixes.clone(),
+        }
+    }
+
+    /// Take up stories made by a [`StoryJob`] of `generation`. Ignored (false) when the store
+    /// changed since the job was made, or has its stories already.
+    pub fn install_stories(&mut self, generation: u64, stories: crate::cluster::Stories) -> bool {
+        generation == self.generation
+            && stories.of_event.len() == self.events.len()
+            && self.stories.set(stories).is_ok()
     }
 
     /// Take up the user's story splits and merges (from their corrections).
@@ -268,7 +334,7 @@ impl EventStore {
             story_merges: corrections.story_merges.clone(),
             ..Corrections::default()
         };
-        self.stories = std::sync::OnceLock::new();
+        self.stories = OnceLock::new();
         self.generation = next_generation();
     }
 
@@ -347,7 +413,7 @@ impl EventStore {
                 part.2.push(q);
             }
         }
-        for e in &self.events {
+        for e in self.events.iter() {
             if let Some(part) = parts.get_mut(e.article.index()) {
                 let mut e = e.clone();
                 if let Some(raw) = self.raw_actors.get(&e.id.0) {
@@ -583,13 +649,21 @@ impl EventStore {
     /// The whole store as an exportable document.
     pub fn to_extraction(&self) -> Extraction {
         let mut ex = Extraction {
-            articles: self.articles.clone(),
-            events: self.events.clone(),
+            articles: self.articles.to_vec(),
+            events: self.events.to_vec(),
             quotes: self.quotes.clone(),
             diagnostics: self.diagnostics.clone(),
         };
         fill_texts(&ex.articles, &mut ex.events, &mut ex.quotes);
         ex
+    }
+}
+
+/// [`EventStore::sentence`], given the store's articles.
+fn sentence_in<'a>(articles: &'a [Article], event: &'a Event) -> &'a str {
+    match event.sentence.as_str() {
+        "" => span_text(articles, event.article, event.span).unwrap_or(""),
+        s => s,
     }
 }
 

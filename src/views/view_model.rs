@@ -19,6 +19,7 @@ use egui::{Pos2, pos2};
 use serde::{Deserialize, Serialize};
 
 use crate::app::selection::{Highlight, Item};
+use crate::cluster::Stories;
 use crate::model::{ArticleId, EventId, EventKind, Precision, QuoteId};
 use crate::store::{ActorId, EventStore, Filter, PlaceId};
 use crate::views::basemap::mercator_unit;
@@ -248,18 +249,18 @@ impl Highlights {
         )
     }
 
+    /// With `stories` (when shown), an event relates its story's mentions.
     fn related(
         store: &EventStore,
         item: Option<Item>,
-        stories: bool,
+        stories: Option<&Stories>,
     ) -> (HashSet<EventId>, HashSet<PlaceId>) {
         let mut events = HashSet::new();
         let mut places = HashSet::new();
         match item {
             None => {}
-            Some(Item::Event(e)) if stories => {
-                let mentions = store
-                    .stories()
+            Some(Item::Event(e)) if let Some(stories) = stories => {
+                let mentions = stories
                     .story_of(e)
                     .map_or_else(|| vec![e], |s| s.mentions.clone());
                 for m in mentions {
@@ -305,8 +306,8 @@ impl Highlights {
 /// Whether the views group mentions into stories.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum StoryMode {
-    /// No stories are made (while loading: clustering the whole corpus at every batch
-    /// would stall the frames).
+    /// No stories are used (while loading: clustering the whole corpus at every batch
+    /// would be wasted). The views also show this while the stories are being made.
     #[default]
     Off,
     /// One timeline item and marker count per mention; the side panel still tells the
@@ -348,9 +349,9 @@ pub struct StoryView {
 }
 
 impl StoryView {
-    /// The story of `event`, when it has more than one mention.
-    pub fn of(store: &EventStore, event: EventId) -> Option<StoryView> {
-        let story = store.stories().story_of(event)?;
+    /// The story of `event` among `stories` (the store's), when it has more than one mention.
+    pub fn of(store: &EventStore, stories: &Stories, event: EventId) -> Option<StoryView> {
+        let story = stories.story_of(event)?;
         if story.mentions.len() < 2 {
             return None;
         }
@@ -511,7 +512,9 @@ impl ViewModel {
         self.update_with(store, filter, mode, StoryMode::Off, selected, hovered);
     }
 
-    /// [`Self::update`], with stories as `story_mode` says.
+    /// [`Self::update`], with stories as `story_mode` says once the store has them; until
+    /// then (they are made in the background) as with [`StoryMode::Off`]. Whether they are
+    /// in is part of every cache key, so the frame after they arrive shows them.
     pub fn update_with(
         &mut self,
         store: &EventStore,
@@ -521,7 +524,18 @@ impl ViewModel {
         selected: Option<Item>,
         hovered: Option<Item>,
     ) {
+        let made = match story_mode {
+            StoryMode::Off => None,
+            StoryMode::Mentions | StoryMode::Stories => store.stories(),
+        };
+        let story_mode = if made.is_some() {
+            story_mode
+        } else {
+            StoryMode::Off
+        };
         let stories = story_mode == StoryMode::Stories;
+        // The stories the lanes, markers and highlights are made of.
+        let shown_stories = made.filter(|_| stories);
         let generation = store.generation();
         if self.outlets_generation != Some(generation) {
             let mut outlets: Vec<String> = store
@@ -543,7 +557,7 @@ impl ViewModel {
         };
         if self.filter_key.as_ref() != Some(&filter_key) {
             self.stories = stories;
-            self.refilter(store, filter);
+            self.refilter(store, filter, shown_stories);
             self.filter_key = Some(filter_key);
         }
 
@@ -554,7 +568,7 @@ impl ViewModel {
             stories,
         };
         if self.lane_key.as_ref() != Some(&lane_key) {
-            self.lanes = build_lanes(store, &self.base, mode, stories);
+            self.lanes = build_lanes(store, &self.base, mode, shown_stories);
             self.lane_key = Some(lane_key);
             self.lanes_version = next_version();
         }
@@ -566,10 +580,12 @@ impl ViewModel {
             stories,
         };
         if self.highlight_key.as_ref() != Some(&highlight_key) {
-            let (selected_events, selected_places) = Highlights::related(store, selected, stories);
-            let (hovered_events, hovered_places) = Highlights::related(store, hovered, stories);
-            let selected_lead = match selected {
-                Some(Item::Event(e)) if stories => store.stories().story_of(e).map(|s| s.lead),
+            let (selected_events, selected_places) =
+                Highlights::related(store, selected, shown_stories);
+            let (hovered_events, hovered_places) =
+                Highlights::related(store, hovered, shown_stories);
+            let selected_lead = match (selected, shown_stories) {
+                (Some(Item::Event(e)), Some(all)) => all.story_of(e).map(|s| s.lead),
                 _ => None,
             };
             self.highlights = Highlights {
@@ -616,15 +632,16 @@ impl ViewModel {
                     .collect(),
                 None => Vec::new(),
             };
-            self.story = match selected {
-                Some(Item::Event(e)) if story_mode != StoryMode::Off => StoryView::of(store, e),
+            self.story = match (selected, made) {
+                (Some(Item::Event(e)), Some(all)) => StoryView::of(store, all, e),
                 _ => None,
             };
             self.selection_key = Some(selection_key);
         }
     }
 
-    fn refilter(&mut self, store: &EventStore, filter: &Filter) {
+    /// `stories`: the stories to draw instead of mentions, when shown.
+    fn refilter(&mut self, store: &EventStore, filter: &Filter, stories: Option<&Stories>) {
         let base_filter = without_time(filter);
         let previous = self.filter_key.as_ref();
         let same_base = previous.is_some_and(|k| {
@@ -674,10 +691,9 @@ impl ViewModel {
         for id in &self.shown {
             self.shown_mask[id.index()] = true;
         }
-        self.markers = if self.stories {
-            build_markers(store, &story_leads(store, &self.shown), true)
-        } else {
-            build_markers(store, &self.shown, false)
+        self.markers = match stories {
+            Some(all) => build_markers(store, &story_leads(all, &self.shown), Some(all)),
+            None => build_markers(store, &self.shown, None),
         };
         self.markers_version = next_version();
     }
@@ -685,10 +701,9 @@ impl ViewModel {
     /// What stands for `event` on the timeline and the map: its story's lead with stories
     /// on, else the event itself.
     pub fn unit(&self, store: &EventStore, event: EventId) -> EventId {
-        if self.stories {
-            store.stories().story_of(event).map_or(event, |s| s.lead)
-        } else {
-            event
+        match store.stories().filter(|_| self.stories) {
+            Some(all) => all.story_of(event).map_or(event, |s| s.lead),
+            None => event,
         }
     }
 
@@ -819,7 +834,13 @@ fn kind_index(kind: EventKind) -> usize {
         .unwrap_or(EventKind::ALL.len() - 1)
 }
 
-fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bool) -> Lanes {
+/// With `stories`, one item per story (its lead) rather than per mention.
+fn build_lanes(
+    store: &EventStore,
+    base: &[EventId],
+    mode: LaneMode,
+    stories: Option<&Stories>,
+) -> Lanes {
     let mut index = LaneIndex::default();
     let mut keys: Vec<LaneKeyOf> = Vec::new();
     let mut lanes: Vec<Lane> = Vec::new();
@@ -847,9 +868,8 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bo
     }
     // With stories on, a story is drawn once, as its lead, when any of its mentions passes
     // the filter.
-    let story_data = stories.then(|| store.stories());
     let mut is_unit = in_base.clone();
-    if let Some(all) = story_data {
+    if let Some(all) = stories {
         is_unit.fill(false);
         for id in base {
             if let Some(story) = all.story_of(*id)
@@ -864,7 +884,7 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bo
         if !is_unit.get(id.index()).copied().unwrap_or(false) {
             continue;
         }
-        let story = story_data.and_then(|all| all.story_of(id));
+        let story = stories.and_then(|all| all.story_of(id));
         let Some(when) = &event.when else {
             continue;
         };
@@ -974,7 +994,7 @@ fn build_lanes(store: &EventStore, base: &[EventId], mode: LaneMode, stories: bo
             first_lane[item.event.index()] = position as u32;
         }
     }
-    let focus = if stories {
+    let focus = if stories.is_some() {
         // Where most is reported: the mentions, not the fewer stories, so that a handful of
         // old stories does not widen the first view.
         let dated = base
@@ -1085,8 +1105,7 @@ fn lane_item(key: &LaneKeyOf) -> Option<Item> {
 }
 
 /// The leads of the stories of `events`, once each, in event order.
-fn story_leads(store: &EventStore, events: &[EventId]) -> Vec<EventId> {
-    let stories = store.stories();
+fn story_leads(stories: &Stories, events: &[EventId]) -> Vec<EventId> {
     let mut seen = vec![false; stories.stories.len()];
     let mut leads: Vec<EventId> = events
         .iter()
@@ -1101,19 +1120,22 @@ fn story_leads(store: &EventStore, events: &[EventId]) -> Vec<EventId> {
 }
 
 /// `shown` are the events (or, with `stories`, the story leads) to count.
-fn build_markers(store: &EventStore, shown: &[EventId], stories: bool) -> Vec<PlaceMarker> {
+fn build_markers(
+    store: &EventStore,
+    shown: &[EventId],
+    stories: Option<&Stories>,
+) -> Vec<PlaceMarker> {
     let n = store.places().len();
     let mut counts = vec![0u32; n];
     let mut sources = vec![1u32; n];
     let mut weights = vec![0u32; n];
     let mut kinds = vec![[0u32; EventKind::ALL.len()]; n];
-    let all_stories = stories.then(|| store.stories());
     for &id in shown {
         let Some(event) = store.event(id) else {
             continue;
         };
         let kind = kind_index(event.kind);
-        let n_sources = all_stories
+        let n_sources = stories
             .and_then(|s| s.story_of(id))
             .map_or(1, |s| s.sources as u32);
         for p in store.event_places(id) {
@@ -1454,7 +1476,7 @@ mod tests {
     fn stories_draw_each_story_once_and_select_it_through_any_mention() {
         let store = store();
         let story = store
-            .stories()
+            .stories_now()
             .stories
             .iter()
             .find(|s| s.sources > 1)
