@@ -58,7 +58,15 @@ impl Bench {
             app,
             time: 0.0,
         };
-        // Build the caches and let the layout settle.
+        // Build the caches and let the layout settle, with the stories in (they are made on
+        // a thread of their own; the frames until then show mentions).
+        for _ in 0..5 {
+            bench.frame(Vec::new());
+        }
+        while bench.app.stories_pending() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            bench.frame(Vec::new());
+        }
         for _ in 0..5 {
             bench.frame(Vec::new());
         }

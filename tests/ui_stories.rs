@@ -419,3 +419,48 @@ fn a_mention_split_off_by_mistake_can_be_merged_back() {
         stories(&h).story_of(lead).map(|s| s.id)
     );
 }
+
+/// Grouping a big corpus into stories takes a while: once it is loaded, the window keeps
+/// drawing without waiting for them, showing every mention and saying that the stories are
+/// on their way, then shows them.
+#[test]
+fn after_a_big_load_the_window_draws_before_the_stories_are_made_then_shows_them() {
+    // 20,000 events as an events file: read as stored, so the load itself is quick.
+    let extraction = chronomap::app::fixtures::synthetic_extraction(20_000, 300);
+    let events = extraction.events.len();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.json");
+    let json = chronomap::export::to_json(&extraction).expect("serialized");
+    std::fs::write(&path, json).expect("written");
+    let mut h = support::window(EventStore::new());
+    h.state_mut().apply(Command::Open(vec![path]));
+    while h.state().is_loading() {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert_eq!(h.state().store().events().len(), events);
+
+    // The frame that finished the load started the stories rather than wait for them.
+    assert!(
+        h.state().store().stories().is_none(),
+        "not made on the UI thread"
+    );
+    assert!(h.state().stories_pending());
+    assert!(
+        !h.state().view_model().stories,
+        "every mention is shown meanwhile"
+    );
+    let mention_items = h.state().view_model().timeline_items();
+    assert!(mention_items > 0, "the mentions are on the timeline");
+    h.get_by_label_contains("grouping stories");
+
+    support::settle(&mut h);
+    let made = stories(&h).stories.len();
+    assert!(made < events, "{made} stories of {events} mentions");
+    assert!(
+        h.state().view_model().stories,
+        "shown as soon as they are in"
+    );
+    assert!(h.state().view_model().timeline_items() < mention_items);
+    assert!(h.query_by_label_contains("grouping stories").is_none());
+}

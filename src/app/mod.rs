@@ -286,7 +286,7 @@ impl ChronomapApp {
     /// Whether the views want stories the store does not have yet (they are being made in
     /// the background; mentions are shown meanwhile).
     pub fn stories_pending(&self) -> bool {
-        self.state.stories_pending
+        self.stories_wanted()
     }
 
     /// The user's fixes (publication dates, hidden events …) as loaded and saved.
@@ -316,8 +316,10 @@ impl ChronomapApp {
             self.styled = true;
         }
         // Stories first: a load's batches wait while a stories job still reads the events.
-        self.poll_stories();
+        self.take_stories();
         self.poll_loads();
+        // This frame shows that they are on their way.
+        self.start_stories();
         self.keyboard(ui);
         self.dropped_files(ui);
 
@@ -427,6 +429,11 @@ impl ChronomapApp {
 
         for command in self.commands.take() {
             self.apply(command);
+        }
+        // A command may have changed the store (a story fix, a fixed article): a frame to
+        // show the mentions meanwhile.
+        if self.start_stories() {
+            ui.ctx().request_repaint();
         }
         self.export_after_frame(ui);
         self.settings_frame(ui);

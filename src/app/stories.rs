@@ -42,59 +42,73 @@ impl ChronomapApp {
         }
     }
 
-    /// Once per frame, before the views: take the stories a finished job made (if the store
-    /// has not changed since), and start a job when the views want stories the store does
-    /// not have. Clustering never runs on this thread.
-    pub(super) fn poll_stories(&mut self) {
-        if let Some(job) = &self.stories_job
-            && let Some(result) = job.poll()
-        {
-            let (generation, cancelled) = (job.generation(), job.is_cancelled());
-            self.stories_job = None;
-            match result {
-                Some(stories) => {
-                    if self.store.install_stories(generation, stories) {
-                        self.stories_arrived();
-                    }
-                }
-                None if !cancelled => {
-                    self.stories_failed = Some(generation);
-                    self.state.notes.push(Diagnostic::error(
-                        "",
-                        "the stories could not be made; every mention is shown",
-                    ));
+    /// Take the stories a finished job made, if the store has not changed since (else they
+    /// are dropped). Before the load is polled: its batches wait while a job reads the events.
+    pub(super) fn take_stories(&mut self) {
+        let Some(job) = &self.stories_job else {
+            return;
+        };
+        let Some(result) = job.poll() else {
+            return;
+        };
+        let (generation, cancelled) = (job.generation(), job.is_cancelled());
+        self.stories_job = None;
+        let Some(stories) = result else {
+            if !cancelled {
+                self.stories_failed = Some(generation);
+                self.state.notes.push(Diagnostic::error(
+                    "",
+                    "the stories could not be made; every mention is shown",
+                ));
+            }
+            return;
+        };
+        // Taken only if the store is still as the job read it.
+        if self.store.install_stories(generation, stories) {
+            self.stories_arrived();
+        }
+    }
+
+    /// Whether the views want stories the store does not have (and may yet get).
+    pub(super) fn stories_wanted(&self) -> bool {
+        self.story_mode() != StoryMode::Off
+            && self.store.stories().is_none()
+            && self.stories_failed != Some(self.store.generation())
+    }
+
+    /// Start a job when the views want stories the store does not have; let a job go whose
+    /// stories are no longer wanted. Clustering never runs on this thread. After anything
+    /// that can change the store in a frame (the load, the commands): cheap, O(1). Whether
+    /// one started.
+    pub(super) fn start_stories(&mut self) -> bool {
+        let wanted = self.stories_wanted();
+        let generation = self.store.generation();
+        if wanted && self.store.events().is_empty() {
+            // Nothing to group: no thread for that.
+            self.store
+                .install_stories(generation, crate::cluster::Stories::default());
+        } else {
+            match &self.stories_job {
+                // The store changed, or a load began: let the job stop. The next one starts
+                // once it has ended, so at most one holds the events and no change has to
+                // copy them.
+                Some(job) if !wanted || job.generation() != generation => job.cancel(),
+                Some(_) => {}
+                None if wanted => {
+                    let wake = self.egui_ctx.clone();
+                    self.stories_job = Some(StoriesJob::spawn(self.store.story_job(), move || {
+                        if let Some(ctx) = &wake {
+                            ctx.request_repaint();
+                        }
+                    }));
+                    self.state.stories_pending = true;
+                    return true;
                 }
                 None => {}
             }
         }
-        let generation = self.store.generation();
-        let wanted = self.story_mode() != StoryMode::Off
-            && self.store.stories().is_none()
-            && self.stories_failed != Some(generation);
-        if wanted && self.store.events().is_empty() {
-            // Nothing to group: no thread for that.
-            let made = self
-                .store
-                .install_stories(generation, crate::cluster::Stories::default());
-            self.state.stories_pending = !made;
-            return;
-        }
-        match &self.stories_job {
-            // The store changed, or a load began: let the job stop. The next one starts when
-            // it has ended, so at most one holds the events and no change has to copy them.
-            Some(job) if !wanted || job.generation() != generation => job.cancel(),
-            Some(_) => {}
-            None if wanted => {
-                let wake = self.egui_ctx.clone();
-                self.stories_job = Some(StoriesJob::spawn(self.store.story_job(), move || {
-                    if let Some(ctx) = &wake {
-                        ctx.request_repaint();
-                    }
-                }));
-            }
-            None => {}
-        }
-        self.state.stories_pending = wanted;
+        self.state.stories_pending = self.stories_wanted();
+        false
     }
 
     /// Whether a stories job still reads the store's events (appending must wait for it).

@@ -788,6 +788,7 @@ fn time_key(event: &Event) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cluster::Stories;
     use crate::corpus::{Document, Ingested, Metadata};
     use crate::model::PublishedBasis;
 
@@ -1002,6 +1003,96 @@ mod tests {
         );
         assert_eq!(sub.events[0].sentence, ex.events[1].sentence);
         assert_eq!(sub.quotes[0].text, ex.quotes[1].text);
+    }
+
+    /// Three articles reporting one meeting, as two batches.
+    fn meeting_batches() -> (Extraction, Extraction) {
+        (
+            batch(&[
+                (
+                    "wire.txt",
+                    "Syrian President Ahmed al-Sharaa met Donald Trump at the White House in Washington on November 10.",
+                ),
+                (
+                    "daily.txt",
+                    "Ahmed al-Sharaa met Donald Trump in Washington on November 10, officials said.",
+                ),
+            ]),
+            batch(&[(
+                "weekly.txt",
+                "Trump received Ahmed al-Sharaa at the White House in Washington on November 10.",
+            )]),
+        )
+    }
+
+    #[test]
+    fn stories_come_from_a_job_and_only_for_the_generation_it_was_made_for() {
+        let (first, second) = meeting_batches();
+        let mut store = EventStore::from_extraction(first);
+        assert!(store.stories().is_none(), "appending makes no stories");
+        let old_job = store.story_job();
+        let old = old_job.run(&AtomicBool::new(false)).expect("not cancelled");
+        assert_eq!(old.of_event.len(), store.events().len());
+
+        // The store changed while the job ran: its stories are not taken.
+        store.append(second);
+        assert!(store.stories().is_none(), "an append drops the stories");
+        assert!(!store.install_stories(old_job.generation(), old));
+        assert!(store.stories().is_none());
+
+        let job = store.story_job();
+        let made = job.run(&AtomicBool::new(false)).expect("not cancelled");
+        assert!(store.install_stories(job.generation(), made.clone()));
+        assert_eq!(store.stories(), Some(&made));
+        let meeting = made
+            .stories
+            .iter()
+            .find(|s| s.sources == 3)
+            .expect("the three articles' meeting is one story");
+        assert_eq!(store.stories_now().story_of(meeting.lead), Some(meeting));
+        // Installed once; a second result for the same generation is not taken.
+        assert!(!store.install_stories(job.generation(), Stories::default()));
+        assert_eq!(store.stories(), Some(&made));
+
+        // The same as made on this thread, by a store that never had a job.
+        let (first, second) = meeting_batches();
+        let mut other = EventStore::from_extraction(first);
+        other.append(second);
+        assert_eq!(other.stories_now(), &made);
+
+        // A story fix is a change too.
+        let mut fixes = Corrections::default();
+        fixes.story_splits.insert(event_key(
+            "weekly.txt",
+            &store.events()[meeting.lead.index()],
+        ));
+        store.set_story_fixes(&fixes);
+        assert!(store.stories().is_none());
+        assert!(!store.install_stories(job.generation(), made));
+    }
+
+    #[test]
+    fn a_job_shares_the_events_and_a_cancelled_one_makes_nothing() {
+        let (first, second) = meeting_batches();
+        let mut store = EventStore::from_extraction(first);
+        let job = store.story_job();
+        assert!(
+            Arc::ptr_eq(&job.events, &store.events),
+            "shared, not copied"
+        );
+        assert!(Arc::ptr_eq(&job.articles, &store.articles));
+        assert!(job.run(&AtomicBool::new(true)).is_none(), "cancelled");
+
+        // A change while a job holds the events leaves the job's as they were.
+        let held = job.events.len();
+        store.append(second.clone());
+        assert_eq!(job.events.len(), held);
+        assert!(store.events().len() > held);
+        drop(job);
+        // With no job holding them, the store changes its own in place.
+        let events = Arc::as_ptr(&store.events);
+        store.append(second);
+        assert_eq!(Arc::as_ptr(&store.events), events);
     }
 
     #[test]

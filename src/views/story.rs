@@ -393,8 +393,8 @@ pub fn stories_toggle_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>) {
                     "Stories are made once everything is read; until then every mention is shown",
                 );
         } else if ctx.state.stories_pending && !mentions {
-            ui.add_space(6.0);
-            ui.add(egui::Spinner::new().size(11.0));
+            // Still text, not a spinner: nothing to repaint until the stories arrive (the
+            // job wakes the window then).
             ui.label(widgets::muted(" grouping stories…").small())
                 .on_hover_text(
                     "Mentions of one happening in several articles are being joined; \

@@ -22,19 +22,24 @@ pub fn window_with(
     store: EventStore,
     setup: impl FnOnce(&mut ChronomapApp, &eframe::CreationContext<'_>) + 'static,
 ) -> Harness<'static, ChronomapApp> {
-    let mut setup = Some(setup);
-    let mut h = Harness::builder()
+    let mut h = unsettled_window_with(store, setup);
+    settle(&mut h);
+    h
+}
+
+/// [`window_with`] before its first frame.
+pub fn unsettled_window_with(
+    store: EventStore,
+    setup: impl FnOnce(&mut ChronomapApp, &eframe::CreationContext<'_>) + 'static,
+) -> Harness<'static, ChronomapApp> {
+    Harness::builder()
         .with_size(SIZE)
         .wgpu()
         .build_eframe(move |cc| {
             let mut app = ChronomapApp::from_creation_context(cc, store, AppConfig::headless());
-            if let Some(setup) = setup.take() {
-                setup(&mut app, cc);
-            }
+            setup(&mut app, cc);
             app
-        });
-    settle(&mut h);
-    h
+        })
 }
 
 /// [`window_with`], nothing more set up.
@@ -45,8 +50,6 @@ pub fn window(store: EventStore) -> Harness<'static, ChronomapApp> {
 /// Step until the stories the views want are in (they are made on a thread of their own; the
 /// window shows mentions meanwhile), then run until nothing more is asked for.
 pub fn settle(h: &mut Harness<'_, ChronomapApp>) {
-    // A frame first: a command applied at the end of the last one may have changed the store.
-    h.step();
     let started = Instant::now();
     while h.state().stories_pending() && started.elapsed() < PATIENCE {
         std::thread::sleep(Duration::from_millis(5));
