@@ -18,6 +18,19 @@ pub struct Options {
     pub corrections: Corrections,
 }
 
+/// Threads for a background job's parallel work (the window's loader and stories): all
+/// cores but one, which is left to the UI thread so frames stay short. `None` when no pool can
+/// be made (the work then runs on the job's own thread).
+pub fn worker_pool(name: &'static str) -> Option<rayon::ThreadPool> {
+    let threads =
+        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(move |i| format!("{name}-{i}"))
+        .build()
+        .ok()
+}
+
 /// Read and extract everything under `paths` (files or folders).
 pub fn extract_paths(paths: &[PathBuf], options: &Options) -> Extraction {
     extract_ingested_with(

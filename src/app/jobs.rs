@@ -90,7 +90,7 @@ impl LoadJob {
                             wake();
                         });
                     };
-                    match worker_pool("chronomap-extract") {
+                    match pipeline::worker_pool("chronomap-extract") {
                         Some(pool) => pool.install(work),
                         None => work(),
                     }
@@ -178,18 +178,6 @@ impl LoadJob {
     }
 }
 
-/// Threads for a job's parallel work: all cores but one, which is left to the UI thread so
-/// frames stay short. `None` when no pool can be made (the work then runs on the job's thread).
-fn worker_pool(name: &'static str) -> Option<rayon::ThreadPool> {
-    let threads =
-        std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(move |i| format!("{name}-{i}"))
-        .build()
-        .ok()
-}
-
 /// The stories of one store generation, made on a thread of their own: clustering a big
 /// corpus takes a second or more, which the window must not stop for.
 pub struct StoriesJob {
@@ -213,7 +201,7 @@ impl StoriesJob {
                     // Woken even if clustering panics, so the app sees the job end.
                     let _wake = WakeOnDrop(Arc::new(wake));
                     let work = || job.run(&cancel);
-                    let stories = match worker_pool("chronomap-stories") {
+                    let stories = match pipeline::worker_pool("chronomap-stories") {
                         Some(pool) => pool.install(work),
                         None => work(),
                     };

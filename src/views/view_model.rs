@@ -12,6 +12,9 @@
 //!
 //! With stories on (the default), the lanes and markers hold one item per story (its lead
 //! mention, at the story's date) instead of one per mention; the list keeps the mentions.
+//! Stories are made in the background: until the store has them, everything is as with
+//! stories off, and whether they are in is part of every key above (with the story mode),
+//! so the frame after they arrive shows them.
 
 use std::collections::{HashMap, HashSet};
 
