@@ -198,8 +198,11 @@ impl StoriesJob {
             .spawn({
                 let cancel = cancel.clone();
                 move || {
-                    // Woken even if clustering panics, so the app sees the job end.
+                    // Woken even if clustering panics, so the app sees the job end. Declared
+                    // before the job and the sender are taken in, so dropped after them: the
+                    // app, once woken, finds the job ended.
                     let _wake = WakeOnDrop(Arc::new(wake));
+                    let (job, sender) = (job, sender);
                     let work = || job.run(&cancel);
                     let stories = match pipeline::worker_pool("chronomap-stories") {
                         Some(pool) => pool.install(work),
