@@ -464,3 +464,55 @@ fn after_a_big_load_the_window_draws_before_the_stories_are_made_then_shows_them
     assert!(h.state().view_model().timeline_items() < mention_items);
     assert!(h.query_by_label_contains("grouping stories").is_none());
 }
+
+/// A load started while the stories are being made: the job is told to stop (which is no
+/// failure; if it was already past its last check, its stories are taken or dropped by
+/// generation), the articles are appended once it has ended, and the stories of everything
+/// follow.
+#[test]
+fn a_load_started_while_stories_are_made_lets_the_job_go_and_groups_everything_after() {
+    let store =
+        EventStore::from_extraction(chronomap::app::fixtures::synthetic_extraction(20_000, 300));
+    let before = store.events().len();
+    let mut app = ChronomapApp::new(store, chronomap::app::AppConfig::headless());
+    let ctx = egui::Context::default();
+    let mut frame = |app: &mut ChronomapApp| {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 900.0),
+            )),
+            ..egui::RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| app.show(ui));
+        output.textures_delta.clear();
+    };
+    frame(&mut app);
+    assert!(app.stories_pending(), "the first frame started the stories");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("talks.txt"),
+        "Foreign ministers met in Geneva on 4 March 2024 to discuss the crisis, officials said.",
+    )
+    .expect("written");
+    app.apply(Command::Add(vec![dir.path().to_path_buf()]));
+    let started = std::time::Instant::now();
+    while (app.is_loading() || app.stories_pending())
+        && started.elapsed() < std::time::Duration::from_secs(120)
+    {
+        frame(&mut app);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let store = app.store();
+    assert!(store.events().len() > before, "the article was added");
+    let made = store.stories().expect("the stories of everything");
+    assert_eq!(made.of_event.len(), store.events().len());
+    assert!(
+        app.ui_state()
+            .notes
+            .iter()
+            .all(|n| !n.message.contains("stories")),
+        "letting the job go is no failure: {:?}",
+        app.ui_state().notes
+    );
+}
