@@ -476,7 +476,7 @@ fn a_load_started_while_stories_are_made_lets_the_job_go_and_groups_everything_a
     let before = store.events().len();
     let mut app = ChronomapApp::new(store, chronomap::app::AppConfig::headless());
     let ctx = egui::Context::default();
-    let mut frame = |app: &mut ChronomapApp| {
+    let frame = |app: &mut ChronomapApp| {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,

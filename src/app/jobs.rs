@@ -253,6 +253,13 @@ impl StoriesJob {
     }
 }
 
+impl Drop for StoriesJob {
+    /// Nobody will take the stories (the window closed): the thread need not finish them.
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
 fn describe(sources: &[Source]) -> String {
     match sources {
         [] => "Reading nothing".to_owned(),
