@@ -996,7 +996,9 @@ pub fn classes(norm: &str) -> u32 {
     let bytes = norm.as_bytes();
     // Only words with an apostrophe, a final dot or a hyphen need more lookups.
     let last = bytes.last().copied().unwrap_or(0);
-    // A plain loop: words are a few bytes long, too short for `memchr` to pay for its call.
+    // A plain loop: words are a few bytes long, too short for `memchr` (what `contains` calls)
+    // to pay for its call.
+    #[allow(clippy::manual_contains)]
     let hyphen = bytes.iter().any(|&b| b == b'-');
     if last != b'\'' && last != b's' && last != b'.' && !hyphen {
         return c;
