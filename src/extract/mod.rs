@@ -1561,6 +1561,19 @@ mod tests {
             Some residents of Ulken welcomed the jobs.\n";
         let (_, ex) = extract(text, "2026-04-22");
         assert!(places_of(&ex, "ALMATY").contains(&"Ülken".to_owned()));
+
+        // A possessive country before a name is whose, not where.
+        let text = "Engineers from Russia's Rosatom broke ground near the village of Ulken in Kazakhstan on Tuesday.\n\n\
+            Workers arrived in Russia's capital on Monday.\n";
+        let (_, ex) = extract(text, "2026-04-22");
+        assert_eq!(places_of(&ex, "Engineers"), ["Ülken", "Kazakhstan"]);
+        assert!(
+            ex.events
+                .iter()
+                .any(|e| e.actors.iter().any(|a| a.name.as_str() == "Russia")),
+            "Russia acts"
+        );
+        assert_eq!(places_of(&ex, "Workers"), ["Russia"]);
     }
 
     #[test]

@@ -476,8 +476,12 @@ pub fn find_places(
             continue;
         }
         // "U.S. forces", "Syrian-led": a country used as an adjective is not a location.
+        // "from Russia's Rosatom", "Ukraine's Zelensky": a possessive before a name is whose,
+        // not where (before a common noun it stays a place: "Russia's capital").
+        let owner = w.n(end_tok - 1).ends_with("'s") && w.is_word(end_tok) && w.is_cap(end_tok);
         let adjectival = w.has(end_tok, class::ADJECTIVAL_NEXT)
-            || toks.get(end_tok).is_some_and(|nt| nt.is_punct(src, '-'));
+            || toks.get(end_tok).is_some_and(|nt| nt.is_punct(src, '-'))
+            || owner;
         let locative = locative && !adjectival;
         // Common English words that are also towns ("Split", "Nice") count only after a
         // locative word and never at the start of a sentence.
