@@ -309,7 +309,26 @@ pub fn extract_article(article: &mut Article) -> ArticleExtraction {
         for m in info.dates.iter().filter(|m| m.span.is_some()) {
             let trigger =
                 best_trigger_for(&info.triggers, m.tok_start, m.tok_end, &commas, &strong);
-            let anchor_tok = trigger.map_or(m.tok_start, |t| t.tok);
+            // "… will send inspectors to the mine on Monday, a spokesperson said": an
+            // attribution after the date's clause tells who said it, not what happens on that
+            // date (but "In September, Sharaa declared …": a date opening the sentence dates
+            // what follows). The happening is then told by the date's own clause.
+            let clause_start = commas
+                .iter()
+                .rev()
+                .find(|&&c| c < m.tok_start)
+                .map_or(0, |&c| c + 1);
+            let attribution_after = trigger.is_some_and(|t| {
+                t.kind == EventKind::Statement
+                    && t.tok >= m.tok_end
+                    && m.tok_start > clause_start
+                    && commas.iter().any(|&c| c >= m.tok_end && c < t.tok)
+            });
+            let (trigger, anchor_tok) = if attribution_after {
+                (None, clause_start)
+            } else {
+                (trigger, trigger.map_or(m.tok_start, |t| t.tok))
+            };
             let kind = trigger.map_or(EventKind::Other, |t| t.kind);
             made.push((kind, anchor_tok, m.span.clone(), m.tense == Tense::Future));
         }
@@ -1544,6 +1563,32 @@ mod tests {
             "{:?}",
             places_of(&ex, "The two delegations")
         );
+    }
+
+    #[test]
+    fn an_attribution_after_a_date_does_not_make_its_happening_a_statement() {
+        let text = "KIRUNA, Sweden — LKAB halted production at its mine in Kiruna on Wednesday.\n\n\
+            The Swedish Work Environment Authority will send inspectors to the mine on Monday, a spokesperson for the agency said.\n\n\
+            In September, Sweden's prime minister declared the mine a national priority.\n";
+        let (_, ex) = extract(text, "2026-05-07");
+        let sent = ex
+            .events
+            .iter()
+            .find(|e| e.sentence.starts_with("The Swedish Work"))
+            .expect("the inspection");
+        assert_ne!(sent.kind, EventKind::Statement);
+        assert!(
+            sent.summary
+                .starts_with("The Swedish Work Environment Authority will send")
+        );
+        assert_eq!(places_of(&ex, "The Swedish Work"), ["Kiruna"]);
+        // A date that opens the sentence dates the declaration that follows it.
+        let declared = ex
+            .events
+            .iter()
+            .find(|e| e.sentence.starts_with("In September"))
+            .expect("the declaration");
+        assert_eq!(declared.kind, EventKind::Statement);
     }
 
     #[test]
