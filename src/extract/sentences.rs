@@ -167,7 +167,10 @@ fn cut_long(text: &str, s: Sentence) -> Vec<Sentence> {
             limit -= 1;
         }
         let window = &text[start..limit];
-        let quarter = window.len() * 3 / 4;
+        let mut quarter = window.len() * 3 / 4;
+        while !window.is_char_boundary(quarter) {
+            quarter -= 1;
+        }
         let cut = window[quarter..]
             .rfind([',', ';'])
             .map(|i| quarter + i + 1)
@@ -464,6 +467,14 @@ mod tests {
         let arabic = "وصل المبعوث إلى الرياض يوم الأحد ".repeat(300);
         for s in split_sentences(&arabic) {
             assert!(arabic.is_char_boundary(s.start) && arabic.is_char_boundary(s.end));
+        }
+        // Found by fuzzing (stop 13): a run of three-byte marks with no space or comma put the
+        // search for a comma in the piece's last quarter inside a character.
+        let marks = format!("a{}", "“".repeat(1000));
+        let pieces = split_sentences(&marks);
+        assert!(pieces.len() > 1);
+        for s in pieces {
+            assert!(marks.is_char_boundary(s.start) && marks.is_char_boundary(s.end));
         }
     }
 }
