@@ -186,20 +186,27 @@ pub fn calendar_grid(input: GridInput) -> Vec<GridMark> {
 }
 
 /// Tick label for a calendar grid mark: the coarser the mark, the shorter and more general.
-pub fn tick_label(mark: GridMark) -> String {
+/// When the `visible` range crosses a new year, its year marks name the years, so months are
+/// named alone ("Feb", not "Feb 2025"): two years of month labels then fit without touching.
+pub fn tick_label(mark: GridMark, visible: &std::ops::RangeInclusive<f64>) -> String {
     let Some(date) = date_at(mark.value + 0.5) else {
         return String::new();
     };
+    let years_marked = match (date_at(*visible.start()), date_at(*visible.end())) {
+        (Some(a), Some(b)) => a.year() != b.year(),
+        _ => false,
+    };
+    let month = if years_marked { "%b" } else { "%b %Y" };
     if mark.step_size >= YEAR * 0.99 {
         format!("{}", date.year())
     } else if mark.step_size >= QUARTER * 0.99 {
         if date.month() == 1 {
             format!("{}", date.year())
         } else {
-            date.format("%b %Y").to_string()
+            date.format(month).to_string()
         }
     } else if mark.step_size >= MONTH * 0.99 {
-        date.format("%b %Y").to_string()
+        date.format(month).to_string()
     } else {
         date.format("%-d %b").to_string()
     }
@@ -320,7 +327,8 @@ mod tests {
             .collect();
         assert_eq!(new_year.len(), 1);
         assert!(new_year[0].step_size >= YEAR * 0.99);
-        assert_eq!(tick_label(*new_year[0]), "2025");
+        let visible = day_x(d(2024, 12, 20))..=day_x(d(2025, 1, 10));
+        assert_eq!(tick_label(*new_year[0], &visible), "2025");
     }
 
     #[test]
@@ -329,12 +337,16 @@ mod tests {
             value: day_x(d(2025, 11, 10)),
             step_size: DAY,
         };
-        assert_eq!(tick_label(day), "10 Nov");
+        let autumn = day_x(d(2025, 9, 1))..=day_x(d(2025, 12, 20));
+        assert_eq!(tick_label(day, &autumn), "10 Nov");
         let month = GridMark {
             value: day_x(d(2025, 11, 1)),
             step_size: MONTH,
         };
-        assert_eq!(tick_label(month), "Nov 2025");
+        assert_eq!(tick_label(month, &autumn), "Nov 2025");
+        // Over a new year the year marks name the years: months stand alone.
+        let two_years = day_x(d(2024, 12, 1))..=day_x(d(2026, 2, 1));
+        assert_eq!(tick_label(month, &two_years), "Nov");
     }
 
     #[test]
