@@ -527,7 +527,7 @@ fn plot_ui(ui: &mut Ui, ctx: &mut ViewCtx<'_>, state: &mut TimelineState) {
         .show_axes([true, false])
         .show_grid([true, false])
         .x_grid_spacer(calendar_grid)
-        .x_axis_formatter(|mark, visible| tick_label(mark, visible))
+        .x_axis_formatter(tick_label)
         .allow_zoom([true, false])
         .allow_scroll(false)
         .allow_drag(!brushing)
