@@ -14,16 +14,33 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn extract_seeds_json(dir: &Path) -> PathBuf {
-    let out = dir.join("seeds.json");
+/// `chronomap extract INPUT --format json` (a path relative to the repository) into `dir`.
+fn extract_json(dir: &Path, input: &str) -> PathBuf {
+    let out = dir.join("out.json");
     let status = Command::new(env!("CARGO_BIN_EXE_chronomap"))
         .current_dir(repo())
-        .args(["extract", "seeds", "--format", "json", "-o"])
+        .args(["extract", input, "--format", "json", "-o"])
         .arg(&out)
         .status()
         .expect("run chronomap");
-    assert!(status.success(), "chronomap extract failed: {status}");
+    assert!(
+        status.success(),
+        "chronomap extract {input} failed: {status}"
+    );
     out
+}
+
+fn extract_seeds_json(dir: &Path) -> PathBuf {
+    extract_json(dir, "seeds")
+}
+
+/// A held-out set (`tests/fixtures/SET/` with its `gold.json`) clears `floors`.
+fn held_out_set_meets(set: &str, floors: &[&str]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let set = format!("tests/fixtures/{set}");
+    let out = extract_json(dir.path(), &set);
+    let report = score(&repo().join(&set).join("gold.json"), &out, floors);
+    println!("{report}");
 }
 
 fn score(gold: &Path, pred: &Path, floors: &[&str]) -> String {
@@ -71,18 +88,8 @@ fn seed_extraction_meets_the_reference_floors() {
 /// scores reached, to catch regressions.
 #[test]
 fn held_out_articles_meet_their_floors() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("dev.json");
-    let status = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .current_dir(repo())
-        .args(["extract", "tests/fixtures/devset", "--format", "json", "-o"])
-        .arg(&out)
-        .status()
-        .expect("run chronomap");
-    assert!(status.success());
-    let report = score(
-        &repo().join("tests/fixtures/devset/gold.json"),
-        &out,
+    held_out_set_meets(
+        "devset",
         &[
             "event_recall=0.88",
             "date_value_accuracy=0.95",
@@ -92,7 +99,6 @@ fn held_out_articles_meet_their_floors() {
             "published_accuracy=1.0",
         ],
     );
-    println!("{report}");
 }
 
 /// A second set of ten articles (Sahel, Tokyo, Australian bushfires in a hard-wrapped file,
@@ -100,24 +106,8 @@ fn held_out_articles_meet_their_floors() {
 /// after the rules had been tuned on the first; see the README for its first, untouched score.
 #[test]
 fn second_held_out_set_meets_its_floors() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("test.json");
-    let status = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .current_dir(repo())
-        .args([
-            "extract",
-            "tests/fixtures/testset",
-            "--format",
-            "json",
-            "-o",
-        ])
-        .arg(&out)
-        .status()
-        .expect("run chronomap");
-    assert!(status.success());
-    score(
-        &repo().join("tests/fixtures/testset/gold.json"),
-        &out,
+    held_out_set_meets(
+        "testset",
         &[
             "event_recall=0.90",
             "date_value_accuracy=0.95",
@@ -267,24 +257,8 @@ fn every_span_points_into_its_article() {
 /// been tuned on the first two; see the README for its first, untouched score.
 #[test]
 fn third_held_out_set_meets_its_floors() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("test3.json");
-    let status = Command::new(env!("CARGO_BIN_EXE_chronomap"))
-        .current_dir(repo())
-        .args([
-            "extract",
-            "tests/fixtures/testset3",
-            "--format",
-            "json",
-            "-o",
-        ])
-        .arg(&out)
-        .status()
-        .expect("run chronomap");
-    assert!(status.success());
-    score(
-        &repo().join("tests/fixtures/testset3/gold.json"),
-        &out,
+    held_out_set_meets(
+        "testset3",
         &[
             "event_recall=0.84",
             "date_value_accuracy=0.95",

@@ -729,28 +729,26 @@ fn loading_2000_articles_and_making_their_stories_never_blocks_a_frame() {
     let before = app.store().articles().len();
     app.apply(Command::Add(vec![dir.path().to_path_buf()]));
     let (mut longest_wall, mut longest_cpu) = (Duration::ZERO, None::<Duration>);
-    let mut frames = 0;
     let started = Instant::now();
-    while app.is_loading() && started.elapsed() < Duration::from_secs(600) {
-        let (wall, cpu) = frame(&mut app);
-        longest_wall = longest_wall.max(wall);
-        longest_cpu = cpu.map(|c| longest_cpu.map_or(c, |l| l.max(c)));
-        frames += 1;
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    // Frames while `busy` holds, the longest kept; how many.
+    let mut frames_while = |app: &mut ChronomapApp, busy: fn(&ChronomapApp) -> bool| {
+        let mut n = 0;
+        while busy(app) && started.elapsed() < Duration::from_secs(600) {
+            let (wall, cpu) = frame(app);
+            longest_wall = longest_wall.max(wall);
+            longest_cpu = cpu.map(|c| longest_cpu.map_or(c, |l| l.max(c)));
+            n += 1;
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        n
+    };
+    let frames = frames_while(&mut app, ChronomapApp::is_loading);
     assert!(!app.is_loading(), "the load finished");
     assert_eq!(app.store().articles().len(), before + 2_000);
     let loaded = started.elapsed();
     // Then the stories of everything are made, on a thread of their own: frames go on.
     assert!(app.stories_pending(), "the stories are made after the load");
-    let mut story_frames = 0;
-    while app.stories_pending() && started.elapsed() < Duration::from_secs(600) {
-        let (wall, cpu) = frame(&mut app);
-        longest_wall = longest_wall.max(wall);
-        longest_cpu = cpu.map(|c| longest_cpu.map_or(c, |l| l.max(c)));
-        story_frames += 1;
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    let story_frames = frames_while(&mut app, ChronomapApp::stories_pending);
     assert!(app.store().stories().is_some(), "the stories came");
     frame(&mut app);
     assert!(app.view_model().stories, "and are shown");

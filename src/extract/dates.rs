@@ -2253,14 +2253,9 @@ mod tests {
     fn dates_told_from_the_date_before_and_fixed_holidays() {
         let r = d(2026, 3, 12);
         let spans = |text: &str| {
-            let w = Words::new(text, 0, text.len());
-            let mut mentions = find_dates(&w);
-            let mut anchor = None;
-            resolve_mentions(text, &mut mentions, Some(r), &mut anchor);
-            mentions
+            dates(text, r)
                 .into_iter()
-                .filter_map(|m| m.span)
-                .map(|s| (s.start, s.end))
+                .map(|(_, start, end, _, _)| (start, end))
                 .collect::<Vec<_>>()
         };
         assert_eq!(

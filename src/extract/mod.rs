@@ -610,12 +610,14 @@ fn vouched_by_speech(_text: &str, info: &SentenceInfo<'_>, r: &ActorRun) -> bool
     // "Laxmi Bohara, 42, said", "Marta Zielinska, a political scientist, said" — but not
     // "head of operations in Kiruna, Annika Sjöberg, told": after "in", or followed by a
     // name of its own, the run is where the speaker works, not the speaker.
-    let locative = r.tok_start > 0 && info.w.has(r.tok_start - 1, class::LOCATIVE) && prev != "to";
-    let named_next = info
-        .runs
-        .iter()
-        .any(|o| o.tok_start == r.tok_end + 1 && matches!(o.kind, RunKind::Person { .. }));
-    if info.w.n(r.tok_end) == "," && !locative && !named_next {
+    let locative =
+        || r.tok_start > 0 && info.w.has(r.tok_start - 1, class::LOCATIVE) && prev != "to";
+    let named_next = || {
+        info.runs
+            .iter()
+            .any(|o| o.tok_start == r.tok_end + 1 && matches!(o.kind, RunKind::Person { .. }))
+    };
+    if info.w.n(r.tok_end) == "," && !locative() && !named_next() {
         let limit = (r.tok_end + 20).min(info.w.len());
         if info.w.has(r.tok_end + 1, class::SPEECH) {
             return true;
@@ -1535,6 +1537,14 @@ mod tests {
             .and_then(|q| q.speaker.as_deref())
     }
 
+    /// The first event of the sentence starting with `start`.
+    fn event_of<'a>(ex: &'a ArticleExtraction, start: &str) -> &'a Event {
+        ex.events
+            .iter()
+            .find(|e| e.sentence.starts_with(start))
+            .unwrap_or_else(|| panic!("no event in a sentence starting {start:?}"))
+    }
+
     /// The events of the sentence starting with `start`: their places' names.
     fn places_of(ex: &ArticleExtraction, start: &str) -> Vec<String> {
         ex.events
@@ -1571,11 +1581,7 @@ mod tests {
             The Swedish Work Environment Authority will send inspectors to the mine on Monday, a spokesperson for the agency said.\n\n\
             In September, Sweden's prime minister declared the mine a national priority.\n";
         let (_, ex) = extract(text, "2026-05-07");
-        let sent = ex
-            .events
-            .iter()
-            .find(|e| e.sentence.starts_with("The Swedish Work"))
-            .expect("the inspection");
+        let sent = event_of(&ex, "The Swedish Work");
         assert_ne!(sent.kind, EventKind::Statement);
         assert!(
             sent.summary
@@ -1583,11 +1589,7 @@ mod tests {
         );
         assert_eq!(places_of(&ex, "The Swedish Work"), ["Kiruna"]);
         // A date that opens the sentence dates the declaration that follows it.
-        let declared = ex
-            .events
-            .iter()
-            .find(|e| e.sentence.starts_with("In September"))
-            .expect("the declaration");
+        let declared = event_of(&ex, "In September");
         assert_eq!(declared.kind, EventKind::Statement);
     }
 

@@ -50,22 +50,22 @@ pub fn window(store: EventStore) -> Harness<'static, ChronomapApp> {
 /// Step until the stories the views want are in (they are made on a thread of their own; the
 /// window shows mentions meanwhile), then run until nothing more is asked for.
 pub fn settle(h: &mut Harness<'_, ChronomapApp>) {
-    let started = Instant::now();
-    while h.state().stories_pending() && started.elapsed() < PATIENCE {
-        std::thread::sleep(Duration::from_millis(5));
-        h.step();
-    }
-    assert!(!h.state().stories_pending(), "the stories were made");
+    step_while(h, |app| app.stories_pending(), "the stories were made");
     h.run();
 }
 
 /// Step until the background load has finished, then [`settle`].
 pub fn wait_for_load(h: &mut Harness<'_, ChronomapApp>) {
+    step_while(h, |app| app.is_loading(), "the load finished");
+    settle(h);
+}
+
+/// Step while `busy` holds of the app (background work), for at most [`PATIENCE`].
+fn step_while(h: &mut Harness<'_, ChronomapApp>, busy: impl Fn(&ChronomapApp) -> bool, done: &str) {
     let started = Instant::now();
-    while h.state().is_loading() && started.elapsed() < PATIENCE {
+    while busy(h.state()) && started.elapsed() < PATIENCE {
         std::thread::sleep(Duration::from_millis(5));
         h.step();
     }
-    assert!(!h.state().is_loading(), "the load finished");
-    settle(h);
+    assert!(!busy(h.state()), "{done}");
 }
